@@ -1,0 +1,81 @@
+/**
+ * The shared MySQL connection pool. Complete: students use it, they never edit it.
+ *
+ *   import { getPool } from '../../harness/db/pool.ts';
+ *   await getPool().execute('UPDATE users SET ... WHERE user_id = ?', [userId]);
+ *
+ * Every connection speaks utf8mb4 and UTC, and DATETIME values travel as strings
+ * ('2024-01-15 10:30:00.123456'): a JavaScript Date only holds milliseconds, and
+ * DATETIME(6) holds microseconds, so a Date would silently lose digits.
+ */
+import mysql from 'mysql2/promise';
+import type { Pool, PoolConnection } from 'mysql2/promise';
+
+export type { Pool, PoolConnection };
+
+let databaseUrl: string | undefined;
+let pool: Pool | undefined;
+
+/** Points the pool at a database (`mysql://user:pass@host:port/db`). Closes a pool opened before. */
+export async function configureDatabase(url: string): Promise<void> {
+  await closePool();
+  databaseUrl = url;
+}
+
+/** The pool, opened on first use from configureDatabase() or the KATA_MYSQL_URL variable. */
+export function getPool(): Pool {
+  if (pool) return pool;
+  const url = databaseUrl ?? process.env.KATA_MYSQL_URL;
+  if (!url) {
+    throw new Error(
+      'No database configured: set KATA_MYSQL_URL (mysql://user:password@host:port/database) ' +
+        'or run through `npm test` / `npm run service`, which set it for you.',
+    );
+  }
+  pool = createPool(url);
+  return pool;
+}
+
+/** Opens a pool with the course's session settings; used by getPool() and by the test harness. */
+export function createPool(url: string, options: { connectionLimit?: number } = {}): Pool {
+  const created = mysql.createPool({
+    uri: url,
+    charset: 'UTF8MB4_UNICODE_CI',
+    timezone: 'Z',
+    dateStrings: true,
+    supportBigNumbers: true,
+    connectionLimit: options.connectionLimit ?? 10,
+    waitForConnections: true,
+  });
+  // NOW(6), CURRENT_TIMESTAMP and DATETIME conversions must not depend on the server's zone.
+  created.pool.on('connection', (connection) => {
+    connection.query("SET time_zone = '+00:00'");
+  });
+  return created;
+}
+
+export async function closePool(): Promise<void> {
+  const closing = pool;
+  pool = undefined;
+  await closing?.end();
+}
+
+/**
+ * Runs fn inside one transaction on one connection: COMMIT when it resolves,
+ * ROLLBACK (and rethrow) when it throws. Use it when a handler writes several rows
+ * that must land together (parent and child tables, in later katas).
+ */
+export async function withTransaction<T>(fn: (connection: PoolConnection) => Promise<T>): Promise<T> {
+  const connection = await getPool().getConnection();
+  try {
+    await connection.beginTransaction();
+    const result = await fn(connection);
+    await connection.commit();
+    return result;
+  } catch (error) {
+    await connection.rollback().catch(() => undefined);
+    throw error;
+  } finally {
+    connection.release();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * fast-check building blocks shared by every domain's arbitraries: ids, awkward text, and
+ * timestamps that come with the exact value MySQL must end up holding.
+ */
+import fc from 'fast-check';
+import { isoTimestamp, sqlDateTimeUtc } from './time.ts';
+
+export const objectId = (): fc.Arbitrary<string> =>
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 24, maxLength: 24 });
+
+export const eventId = (): fc.Arbitrary<string> => fc.uuid({ version: 4 });
+
+/** Characters that break naive SQL or naive encodings; mixed into every generated string. */
+const awkward = fc.constantFrom("'", '"', '\\', '`', '%', '_', ';', '--', '\n', '\t', ' ', 'é', 'ß', '中', '😀', '🧑‍💻', '𝄞');
+
+/** Text of up to maxLength characters (code points): quotes, backslashes, 4-byte emoji included. */
+export const text = (maxLength: number, minLength = 0): fc.Arbitrary<string> =>
+  fc
+    .string({ unit: fc.oneof({ weight: 3, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) }, { weight: 1, arbitrary: awkward }, { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) }), minLength, maxLength })
+    // some units are several code points ('--', emoji sequences): cut back to the column size
+    .map((value) => [...value].slice(0, maxLength).join(''));
+
+/** A nullable value: null about a quarter of the time. */
+export const nullable = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(arbitrary, { nil: null, freq: 4 });
+
+export type GeneratedTimestamp = {
+  /** as the backend sends it, e.g. '2024-01-15T16:00:00.123456+05:30' */
+  iso: string;
+  /** what DATETIME(6) must hold, in UTC, e.g. '2024-01-15 10:30:00.123456' */
+  sql: string;
+};
+
+const MIN_MICROS = Date.UTC(1971, 0, 1) * 1000;
+const MAX_MICROS = Date.UTC(2099, 11, 31) * 1000;
+const offsets = fc.oneof(fc.constant(0), fc.integer({ min: -12 * 4, max: 14 * 4 }).map((quarter) => quarter * 15), fc.constantFrom(-480, 330, 345, -210));
+
+/**
+ * Timestamps with 0, 3 or 6 fraction digits, Z or ±hh:mm offsets (India's +05:30 and Nepal's
+ * +05:45 included), paired with the UTC value a correct parser stores.
+ */
+export const timestamp = (): fc.Arbitrary<GeneratedTimestamp> =>
+  fc
+    .record({
+      micros: fc.integer({ min: MIN_MICROS, max: MAX_MICROS }),
+      offsetMinutes: offsets,
+      fractionDigits: fc.constantFrom(0 as const, 3 as const, 6 as const, 6 as const),
+      zulu: fc.boolean(),
+    })
+    .map(({ micros, offsetMinutes, fractionDigits, zulu }) => {
+      const truncated = micros - (micros % 10 ** (6 - fractionDigits));
+      return { iso: isoTimestamp(truncated, { offsetMinutes, fractionDigits, zulu }), sql: sqlDateTimeUtc(truncated) };
+    });
+
+/** A DATETIME(6) value as the DAL receives it: 'YYYY-MM-DD HH:MM:SS.ffffff'. */
+export const sqlDateTime = (): fc.Arbitrary<string> => fc.integer({ min: MIN_MICROS, max: MAX_MICROS }).map(sqlDateTimeUtc);

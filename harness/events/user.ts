@@ -1,0 +1,100 @@
+/**
+ * The User domain: the document the backend sends, and the flat row it becomes in MySQL.
+ * Complete: read it, don't edit it. Kata 01 builds the table, DAL and handlers for it.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { EventType, type EventEnvelope } from './contract.ts';
+
+/** A user as MongoDB stores it (the `data` of user.created / user.updated). */
+export type UserDocument = {
+  user_id: string;
+  contact_info: {
+    primary_email: string;
+    /** optional: missing or null when the user gave no phone number */
+    phone?: string | null;
+  };
+  /** optional: a user who never opened the profile page has no profile object at all */
+  profile?: {
+    display_name?: string | null;
+    avatar?: string | null;
+    bio?: string | null;
+  } | null;
+  version: number;
+  /** null unless the user was deleted */
+  deleted_at?: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** The `data` of user.deleted: the backend only says who was deleted. */
+export type UserDeletedData = { user_id: string };
+
+/** A DATETIME(6) value as the pool sends and returns it: 'YYYY-MM-DD HH:MM:SS.ffffff', in UTC. */
+export type SqlDateTime = string;
+
+/** One row of the `users` table: exactly one field per column, in column order. */
+export type UserRow = {
+  user_id: string;
+  email: string;
+  phone: string | null;
+  display_name: string | null;
+  avatar: string | null;
+  bio: string | null;
+  version: number;
+  deleted_at: SqlDateTime | null;
+  created_at: SqlDateTime;
+  updated_at: SqlDateTime;
+  event_id: string;
+  event_timestamp: SqlDateTime;
+};
+
+/** The column order of `users`, as the course defines it. */
+export const USER_COLUMNS = [
+  'user_id', 'email', 'phone', 'display_name', 'avatar', 'bio', 'version',
+  'deleted_at', 'created_at', 'updated_at', 'event_id', 'event_timestamp',
+] as const satisfies readonly (keyof UserRow)[];
+
+/** A MongoDB ObjectId as the backend serialises it: 24 lowercase hex characters. */
+export function newObjectId(): string {
+  return randomBytes(12).toString('hex');
+}
+
+/** A realistic user document; pass overrides for the fields a test cares about. */
+export function buildUser(overrides: Partial<UserDocument> = {}): UserDocument {
+  return {
+    user_id: newObjectId(),
+    contact_info: { primary_email: 'ada@example.com', phone: '+44 20 7946 0958' },
+    profile: { display_name: 'Ada Lovelace', avatar: 'https://cdn.example.com/ada.png', bio: 'Analyst. Poet of numbers.' },
+    version: 1,
+    deleted_at: null,
+    created_at: '2024-01-15T10:30:00.123456+00:00',
+    updated_at: '2024-01-15T10:30:00.123456+00:00',
+    ...overrides,
+  };
+}
+
+export function userEvent(
+  eventType: typeof EventType.USER_CREATED | typeof EventType.USER_UPDATED,
+  data: UserDocument,
+  envelope?: Partial<Omit<EventEnvelope, 'data' | 'event_type'>>,
+): EventEnvelope<UserDocument>;
+export function userEvent(
+  eventType: typeof EventType.USER_DELETED,
+  data: UserDeletedData,
+  envelope?: Partial<Omit<EventEnvelope, 'data' | 'event_type'>>,
+): EventEnvelope<UserDeletedData>;
+/** Wraps a user document in the envelope the backend publishes. */
+export function userEvent(
+  eventType: string,
+  data: UserDocument | UserDeletedData,
+  envelope: Partial<Omit<EventEnvelope, 'data' | 'event_type'>> = {},
+): EventEnvelope<UserDocument | UserDeletedData> {
+  return {
+    event_id: randomUUID(),
+    event_type: eventType,
+    entity_id: data.user_id,
+    timestamp: '2024-01-15T10:30:00.654321+00:00',
+    ...envelope,
+    data,
+  };
+}

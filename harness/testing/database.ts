@@ -1,0 +1,102 @@
+/**
+ * useKataDatabase(): gives a test file its own fresh database on the test server, points the
+ * harness pool (the one students' DALs use through getPool()) at it, applies the kata's tables,
+ * and drops the database when the file is done.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import type { Pool, RowDataPacket } from 'mysql2/promise';
+import { closePool, configureDatabase, getPool } from '../db/pool.ts';
+import { applyTables } from '../db/tables.ts';
+import { createDatabase, databaseUrl, dropDatabase, newDatabaseName } from './database-admin.ts';
+import { describeTable, listTables, type TableInfo } from './introspect.ts';
+import { kataEnvironment } from './provided.ts';
+import type { Dialect } from './environment/provision.ts';
+import { exercisePointer } from './teach.ts';
+
+export type KataDatabase = {
+  readonly pool: Pool;
+  readonly dialect: Dialect;
+  readonly name: string;
+  /** runs a query and returns its rows (DATETIME values as 'YYYY-MM-DD HH:MM:SS.ffffff' strings, UTC) */
+  rows<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** the table's definition, or undefined if it does not exist */
+  describe(table: string): Promise<TableInfo | undefined>;
+  /** the server's current time as DATETIME(6) text: NOW(6) */
+  now(): Promise<string>;
+  /** empties every table of this database (between tests) */
+  reset(): Promise<void>;
+};
+
+export type KataDatabaseOptions = {
+  kata: string;
+  /** the kata's CREATE TABLE statements; read lazily so a broken import fails inside the tests */
+  tables?: () => readonly string[];
+  /** tables a suite cannot run without, and the exercise that creates them */
+  requires?: { tables: readonly string[]; exercise: string };
+};
+
+export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
+  let name = '';
+  let serverUrl = '';
+  let dialect: Dialect = 'mysql';
+
+  beforeAll(async () => {
+    const environment = kataEnvironment();
+    serverUrl = environment.mysqlUrl;
+    dialect = environment.dialect;
+    name = newDatabaseName(environment.runId);
+    await createDatabase(serverUrl, name);
+    await configureDatabase(databaseUrl(serverUrl, name));
+    if (options.tables) await applyTables(getPool(), options.tables());
+    if (options.requires) {
+      const existing = new Set(await listTables(getPool()));
+      const missing = options.requires.tables.filter((table) => !existing.has(table));
+      if (missing.length > 0) {
+        throw new Error(
+          `This exercise needs the table${missing.length > 1 ? 's' : ''} ${missing.map((t) => `\`${t}\``).join(', ')}, ` +
+            `which katas/${options.kata}/tables.ts does not create yet.\n` +
+            `Finish exercise ${options.requires.exercise} first: ${exercisePointer(options.kata, options.requires.exercise)}`,
+        );
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await closePool();
+    if (name) await dropDatabase(serverUrl, name);
+  });
+
+  return {
+    get pool() {
+      return getPool();
+    },
+    get dialect() {
+      return dialect;
+    },
+    get name() {
+      return name;
+    },
+    async rows<T>(sql: string, params: unknown[] = []) {
+      const [result] = await getPool().query<RowDataPacket[]>(sql, params);
+      return result as T[];
+    },
+    describe(table) {
+      return describeTable(getPool(), table);
+    },
+    async now() {
+      const [result] = await getPool().query<RowDataPacket[]>('SELECT NOW(6) AS now');
+      return String(result[0]?.now);
+    },
+    async reset() {
+      const pool = getPool();
+      const connection = await pool.getConnection();
+      try {
+        await connection.query('SET FOREIGN_KEY_CHECKS = 0');
+        for (const table of await listTables(pool)) await connection.query(`TRUNCATE TABLE \`${table}\``);
+        await connection.query('SET FOREIGN_KEY_CHECKS = 1');
+      } finally {
+        connection.release();
+      }
+    },
+  };
+}

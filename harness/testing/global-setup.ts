@@ -1,0 +1,41 @@
+/**
+ * vitest globalSetup: provisions MySQL (and Kafka, only when an end-to-end file is selected) once
+ * per run or watch session, prints where they are, and tears everything down at the end.
+ */
+import { randomBytes } from 'node:crypto';
+import type { TestProject } from 'vitest/node';
+import { provisionEnvironment } from './environment/provision.ts';
+import { dropRunDatabases } from './database-admin.ts';
+import { END_TO_END_SUFFIX } from './conventions.ts';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const kafka = await needsKafka(project);
+  const environment = await provisionEnvironment({ kafka });
+  const runId = randomBytes(4).toString('hex');
+  console.log(environment.summary);
+  project.provide('kata', {
+    mysqlUrl: environment.mysqlUrl,
+    dialect: environment.dialect,
+    serverVersion: environment.serverVersion,
+    kafkaBrokers: environment.kafkaBrokers,
+    summary: environment.summary,
+    runId,
+  });
+  return async () => {
+    await dropRunDatabases(environment.mysqlUrl, runId).catch(() => undefined);
+    await environment.stop();
+  };
+}
+
+/**
+ * Kafka is started only if the files this run selected include an end-to-end suite. In watch mode
+ * the filter can change later, so any end-to-end file in the selected projects counts.
+ */
+async function needsKafka(project: TestProject): Promise<boolean> {
+  if (process.env.KATA_KAFKA === 'always') return true;
+  if (process.env.KATA_KAFKA === 'never') return false;
+  const vitest = project.vitest;
+  const filters = vitest.config.watch ? [] : ((vitest as unknown as { filenamePattern?: string[] }).filenamePattern ?? []);
+  const specifications = await vitest.globTestSpecifications(filters);
+  return specifications.some((specification) => specification.moduleId.endsWith(END_TO_END_SUFFIX));
+}

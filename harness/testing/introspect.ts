@@ -1,0 +1,190 @@
+/**
+ * Reads a table's definition from information_schema, normalised so that MySQL 8.4 and MariaDB
+ * describe the same DDL the same way (MariaDB's JSON is LONGTEXT + a json_valid CHECK; MySQL
+ * reports `int`, MariaDB `int(11)`; MySQL returns information_schema names in upper case).
+ */
+import type { Pool, RowDataPacket } from 'mysql2/promise';
+
+export type ColumnInfo = {
+  name: string;
+  /** normalised: 'varchar(24)', 'datetime(6)', 'int', 'text', 'json', 'decimal(10,2)', 'double' ... */
+  type: string;
+  nullable: boolean;
+  default: string | null;
+  /** 'auto_increment' etc., lower case, '' when nothing */
+  extra: string;
+  charset: string | null;
+};
+
+export type IndexInfo = { name: string; columns: string[]; unique: boolean };
+
+export type ForeignKeyInfo = {
+  name: string;
+  columns: string[];
+  referencedTable: string;
+  referencedColumns: string[];
+  /** 'CASCADE', 'SET NULL', 'RESTRICT' (MySQL's NO ACTION is reported as RESTRICT: they behave alike in InnoDB) */
+  onDelete: string;
+  onUpdate: string;
+};
+
+export type TableInfo = {
+  name: string;
+  engine: string;
+  /** the table's default character set, e.g. 'utf8mb4' */
+  charset: string;
+  columns: ColumnInfo[];
+  primaryKey: string[];
+  /** secondary indexes and unique keys, without the primary key */
+  indexes: IndexInfo[];
+  foreignKeys: ForeignKeyInfo[];
+};
+
+export async function listTables(pool: Pool): Promise<string[]> {
+  const [rows] = await pool.query<RowDataPacket[]>(
+    'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME',
+  );
+  return rows.map((row) => String(row.name));
+}
+
+/** The table's definition, or undefined when no such table exists in the current database. */
+export async function describeTable(pool: Pool, table: string): Promise<TableInfo | undefined> {
+  const [tables] = await pool.query<RowDataPacket[]>(
+    `SELECT t.ENGINE AS engine, c.CHARACTER_SET_NAME AS charset
+       FROM information_schema.TABLES t
+       LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION
+      WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_NAME = ?`,
+    [table],
+  );
+  const summary = tables[0];
+  if (!summary) return undefined;
+
+  const [columns] = await pool.query<RowDataPacket[]>(
+    `SELECT COLUMN_NAME AS name, DATA_TYPE AS dataType, COLUMN_TYPE AS columnType, IS_NULLABLE AS nullable,
+            COLUMN_DEFAULT AS defaultValue, EXTRA AS extra, CHARACTER_MAXIMUM_LENGTH AS maxLength,
+            NUMERIC_PRECISION AS numericPrecision, NUMERIC_SCALE AS numericScale,
+            DATETIME_PRECISION AS datetimePrecision, CHARACTER_SET_NAME AS charset
+       FROM information_schema.COLUMNS
+      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?
+      ORDER BY ORDINAL_POSITION`,
+    [table],
+  );
+  const jsonColumns = await jsonCheckedColumns(pool, table);
+
+  const [statistics] = await pool.query<RowDataPacket[]>(
+    `SELECT INDEX_NAME AS name, COLUMN_NAME AS columnName, NON_UNIQUE AS nonUnique
+       FROM information_schema.STATISTICS
+      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?
+      ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
+    [table],
+  );
+  const byName = new Map<string, IndexInfo>();
+  for (const row of statistics) {
+    const name = String(row.name);
+    const index = byName.get(name) ?? { name, columns: [], unique: Number(row.nonUnique) === 0 };
+    index.columns.push(String(row.columnName));
+    byName.set(name, index);
+  }
+
+  const [keys] = await pool.query<RowDataPacket[]>(
+    `SELECT k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS columnName, k.REFERENCED_TABLE_NAME AS referencedTable,
+            k.REFERENCED_COLUMN_NAME AS referencedColumn, r.DELETE_RULE AS onDelete, r.UPDATE_RULE AS onUpdate
+       FROM information_schema.KEY_COLUMN_USAGE k
+       JOIN information_schema.REFERENTIAL_CONSTRAINTS r
+         ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
+      WHERE k.TABLE_SCHEMA = DATABASE() AND k.TABLE_NAME = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL
+      ORDER BY k.CONSTRAINT_NAME, k.ORDINAL_POSITION`,
+    [table],
+  );
+  const foreignKeys = new Map<string, ForeignKeyInfo>();
+  for (const row of keys) {
+    const name = String(row.name);
+    const key = foreignKeys.get(name) ?? {
+      name,
+      columns: [],
+      referencedTable: String(row.referencedTable),
+      referencedColumns: [],
+      onDelete: normaliseRule(String(row.onDelete)),
+      onUpdate: normaliseRule(String(row.onUpdate)),
+    };
+    key.columns.push(String(row.columnName));
+    key.referencedColumns.push(String(row.referencedColumn));
+    foreignKeys.set(name, key);
+  }
+
+  return {
+    name: table,
+    engine: String(summary.engine),
+    charset: String(summary.charset),
+    columns: columns.map((row) => ({
+      name: String(row.name),
+      type: normaliseType(row, jsonColumns.has(String(row.name))),
+      nullable: row.nullable === 'YES',
+      default: normaliseDefault(row.defaultValue),
+      extra: String(row.extra ?? '').toLowerCase(),
+      charset: row.charset === null ? null : String(row.charset),
+    })),
+    primaryKey: byName.get('PRIMARY')?.columns ?? [],
+    indexes: [...byName.values()].filter((index) => index.name !== 'PRIMARY'),
+    foreignKeys: [...foreignKeys.values()],
+  };
+}
+
+function normaliseType(row: RowDataPacket, isJson: boolean): string {
+  const dataType = String(row.dataType).toLowerCase();
+  if (isJson || dataType === 'json') return 'json';
+  switch (dataType) {
+    case 'varchar':
+    case 'char':
+    case 'varbinary':
+    case 'binary':
+      return `${dataType}(${row.maxLength})`;
+    case 'datetime':
+    case 'timestamp':
+    case 'time':
+      return Number(row.datetimePrecision) > 0 ? `${dataType}(${row.datetimePrecision})` : dataType;
+    case 'decimal':
+      return `decimal(${row.numericPrecision},${row.numericScale})`;
+    case 'tinyint':
+      // BOOLEAN is TINYINT(1) on both servers; keep the width only there
+      return /tinyint\(1\)/i.test(String(row.columnType)) ? 'tinyint(1)' : 'tinyint';
+    case 'enum':
+    case 'set':
+      return String(row.columnType).toLowerCase();
+    default:
+      // int, bigint, double, text, longtext...: MySQL 8 drops display widths, MariaDB keeps them
+      return /unsigned/i.test(String(row.columnType)) ? `${dataType} unsigned` : dataType;
+  }
+}
+
+/** MariaDB stores `JSON` as LONGTEXT with a CHECK (json_valid(col)) constraint. */
+async function jsonCheckedColumns(pool: Pool, table: string): Promise<Set<string>> {
+  try {
+    const [rows] = await pool.query<RowDataPacket[]>(
+      `SELECT CHECK_CLAUSE AS clause FROM information_schema.CHECK_CONSTRAINTS
+        WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?`,
+      [table],
+    );
+    const names = new Set<string>();
+    for (const row of rows) {
+      const match = /json_valid\(`?(\w+)`?\)/i.exec(String(row.clause));
+      if (match) names.add(match[1]!);
+    }
+    return names;
+  } catch {
+    // MySQL's CHECK_CONSTRAINTS has no TABLE_NAME column; MySQL reports JSON as json anyway
+    return new Set();
+  }
+}
+
+function normaliseDefault(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value);
+  // MariaDB reports a NULL default as the string 'NULL' and quotes string literals
+  if (text === 'NULL') return null;
+  return text.replace(/^'(.*)'$/s, '$1');
+}
+
+function normaliseRule(rule: string): string {
+  return rule === 'NO ACTION' ? 'RESTRICT' : rule;
+}

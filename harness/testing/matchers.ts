@@ -1,0 +1,113 @@
+/**
+ * Teaching matchers: when they fail they print what the course expects next to what the server
+ * has, as a small table, followed by where in the lesson to read. Registered by setup.ts.
+ */
+import { expect } from 'vitest';
+import type { ColumnInfo, IndexInfo, TableInfo } from './introspect.ts';
+
+export type ColumnSpec = { name: string; type: string; nullable: boolean };
+
+type MatcherResult = { pass: boolean; message: () => string };
+
+const describeColumn = (column: { type: string; nullable: boolean }) => `${column.type} ${column.nullable ? 'NULL' : 'NOT NULL'}`;
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return rows.map((row) => '  ' + row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+export function toHaveColumns(received: TableInfo, expected: readonly ColumnSpec[], pointer: string): MatcherResult {
+  const found = new Map(received.columns.map((column) => [column.name, column]));
+  const rows: string[][] = [['', 'column', 'expected', 'found']];
+  let pass = true;
+  for (const spec of expected) {
+    const column = found.get(spec.name);
+    const ok = column !== undefined && column.type === spec.type && column.nullable === spec.nullable;
+    pass &&= ok;
+    rows.push([ok ? '✓' : '✗', spec.name, describeColumn(spec), column ? describeColumn(column) : '(missing)']);
+  }
+  const extra = received.columns.filter((column: ColumnInfo) => !expected.some((spec) => spec.name === column.name));
+  for (const column of extra) {
+    pass = false;
+    rows.push(['✗', column.name, '(not in the course\'s table)', describeColumn(column)]);
+  }
+  return {
+    pass,
+    message: () =>
+      pass
+        ? `expected \`${received.name}\` not to have exactly these columns`
+        : `The columns of \`${received.name}\` differ from the course's definition (✗ marks each difference):\n\n${table(rows)}\n\n${pointer}`,
+  };
+}
+
+export function toHaveColumnOrder(received: TableInfo, expected: readonly string[], pointer: string): MatcherResult {
+  const actual = received.columns.map((column) => column.name);
+  const pass = actual.join(',') === expected.join(',');
+  return {
+    pass,
+    message: () =>
+      `The columns of \`${received.name}\` are not in the course's order.\n` +
+      `  expected: ${expected.join(', ')}\n  found:    ${actual.join(', ')}\n${pointer}`,
+  };
+}
+
+export function toHavePrimaryKey(received: TableInfo, expected: readonly string[], pointer: string): MatcherResult {
+  const pass = received.primaryKey.join(',') === expected.join(',');
+  return {
+    pass,
+    message: () =>
+      `\`${received.name}\` should have PRIMARY KEY (${expected.join(', ')}), ` +
+      `but ${received.primaryKey.length ? `has PRIMARY KEY (${received.primaryKey.join(', ')})` : 'has no primary key'}.\n${pointer}`,
+  };
+}
+
+function listIndexes(indexes: IndexInfo[]): string {
+  if (indexes.length === 0) return '  (none)';
+  return indexes.map((index) => `  ${index.unique ? 'UNIQUE ' : ''}INDEX ${index.name} (${index.columns.join(', ')})`).join('\n');
+}
+
+/** An index (unique or not) whose columns are exactly `columns`, in this order. */
+export function toHaveIndexOn(received: TableInfo, columns: readonly string[], pointer: string, options: { unique?: boolean } = {}): MatcherResult {
+  const wanted = columns.join(',');
+  const match = received.indexes.find((index) => index.columns.join(',') === wanted && (options.unique === undefined || index.unique === options.unique));
+  const sameColumnsOtherOrder = received.indexes.find((index) => [...index.columns].sort().join(',') === [...columns].sort().join(','));
+  const kind = options.unique ? 'a UNIQUE KEY' : 'an INDEX';
+  return {
+    pass: match !== undefined,
+    message: () =>
+      `\`${received.name}\` should have ${kind} on (${columns.join(', ')}), in that column order.\n` +
+      (sameColumnsOtherOrder && !match
+        ? `There is one on (${sameColumnsOtherOrder.columns.join(', ')}): same columns, but the order of columns in an index matters.\n`
+        : '') +
+      `Indexes found:\n${listIndexes(received.indexes)}\n${pointer}`,
+  };
+}
+
+export function toUseEngineAndCharset(received: TableInfo, engine: string, charset: string, pointer: string): MatcherResult {
+  const pass = received.engine.toLowerCase() === engine.toLowerCase() && received.charset.toLowerCase() === charset.toLowerCase();
+  return {
+    pass,
+    message: () =>
+      `\`${received.name}\` should be ENGINE=${engine} DEFAULT CHARSET=${charset}; ` +
+      `it is ENGINE=${received.engine} DEFAULT CHARSET=${received.charset}.\n${pointer}`,
+  };
+}
+
+export const kataMatchers = { toHaveColumns, toHaveColumnOrder, toHavePrimaryKey, toHaveIndexOn, toUseEngineAndCharset };
+
+export function registerKataMatchers(): void {
+  expect.extend(kataMatchers as unknown as Parameters<typeof expect.extend>[0]);
+}
+
+interface KataMatchers<R = unknown> {
+  toHaveColumns(expected: readonly ColumnSpec[], pointer: string): R;
+  toHaveColumnOrder(expected: readonly string[], pointer: string): R;
+  toHavePrimaryKey(expected: readonly string[], pointer: string): R;
+  toHaveIndexOn(columns: readonly string[], pointer: string, options?: { unique?: boolean }): R;
+  toUseEngineAndCharset(engine: string, charset: string, pointer: string): R;
+}
+
+declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Matchers<T = any> extends KataMatchers<T> {}
+}

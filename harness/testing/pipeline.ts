@@ -1,0 +1,124 @@
+/**
+ * useEventPipeline(): the real consumer framework, running the kata's handlers against the test
+ * broker, on topics and a consumer group of this test file's own. Tests publish an event and wait
+ * until the framework reports it processed, then check the rows with SELECT.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import type { EventEnvelope, HandlerMap, Topic } from '../events/contract.ts';
+import { topicOf, isEventType } from '../events/contract.ts';
+import { connectBroker, type BrokerProducer } from '../kafka/broker.ts';
+import { EventConsumer, type ProcessedEvent } from '../kafka/event-consumer.ts';
+import { kataEnvironment } from './provided.ts';
+
+export type EventPipeline = {
+  /** publishes the event to its domain's topic and resolves once the consumer has stored it */
+  deliver(event: EventEnvelope<object>): Promise<ProcessedEvent>;
+  /** publishes a raw message value to a domain topic and resolves with what the consumer did with it */
+  deliverRaw(topic: Topic, value: string): Promise<ProcessedEvent>;
+  /** the framework's log lines so far (one per processed event) */
+  readonly log: readonly string[];
+};
+
+export type EventPipelineOptions = {
+  /** builds the kata's handler map; called once, before the consumer starts */
+  handlers: () => HandlerMap;
+  topics: readonly Topic[];
+  /** how long to wait for one event before failing (default 15 s) */
+  timeoutMs?: number;
+};
+
+export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
+  const prefix = `kt-${randomBytes(4).toString('hex')}-`;
+  const log: string[] = [];
+  const waiting = new Map<string, (event: ProcessedEvent) => void>();
+  let consumer: EventConsumer | undefined;
+  let producer: BrokerProducer | undefined;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+
+  beforeAll(async () => {
+    const { kafkaBrokers, runId } = kataEnvironment();
+    if (!kafkaBrokers) throw new Error('This end-to-end file needs Kafka, but the test run started none (KATA_KAFKA=never?).');
+    const handlers = options.handlers();
+    consumer = new EventConsumer({
+      brokers: kafkaBrokers,
+      groupId: `${prefix}${runId}`,
+      topics: options.topics.map((topic) => prefix + topic),
+      handlers,
+      deadLetterTopic: `${prefix}dead-letter`,
+      log: (line) => log.push(line),
+      retry: { attempts: 2, backoffMs: 20 },
+    });
+    consumer.onProcessed((event) => {
+      const resolve = event.eventId === undefined ? undefined : waiting.get(event.eventId);
+      if (resolve) {
+        waiting.delete(event.eventId!);
+        resolve(event);
+      }
+    });
+    producer = await connectBroker({ brokers: kafkaBrokers, clientId: `${prefix}producer` }).producer();
+    await consumer.start();
+  }, 30_000);
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await producer?.stop();
+  });
+
+  function waitFor(id: string, description: string): Promise<ProcessedEvent> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        reject(
+          new Error(
+            `The consumer did not process ${description} within ${timeoutMs / 1000} s.\n` +
+              `Consumer log so far:\n${log.map((line) => '  ' + line).join('\n') || '  (nothing processed)'}`,
+          ),
+        );
+      }, timeoutMs);
+      waiting.set(id, (event) => {
+        clearTimeout(timer);
+        resolve(event);
+      });
+    });
+  }
+
+  return {
+    log,
+    async deliver(event) {
+      if (!isEventType(event.event_type)) throw new Error(`deliver(): unknown event_type ${event.event_type}`);
+      const processed = waitFor(event.event_id, `event ${event.event_type} ${event.event_id}`);
+      await producer!.send(prefix + topicOf(event.event_type), [{ key: event.entity_id, value: JSON.stringify(event) }]);
+      const result = await processed;
+      if (result.outcome !== 'stored') {
+        throw new Error(
+          `The consumer could not store ${event.event_type} (event_id ${event.event_id}): ` +
+            `${result.reason}: ${result.error}\nThe framework dead-lettered it after ${result.attempts} attempt(s). ` +
+            `This is what \`npm run service\` would log:\n  ${log.at(-1) ?? ''}`,
+        );
+      }
+      return result;
+    },
+    async deliverRaw(topic, value) {
+      // raw messages may have no event_id: wait for the next message processed on that topic
+      const topicName = prefix + topic;
+      return new Promise<ProcessedEvent>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          stop();
+          reject(new Error(`The consumer did not process the raw message on ${topic} within ${timeoutMs / 1000} s.`));
+        }, timeoutMs);
+        const stop = consumer!.onProcessed((event) => {
+          if (event.source.topic !== topicName) return;
+          clearTimeout(timer);
+          stop();
+          resolve(event);
+        });
+        producer!.send(topicName, [{ value }]).catch((error: unknown) => {
+          clearTimeout(timer);
+          stop();
+          reject(error);
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** What globalSetup hands to every test file (vitest's provide/inject). */
+import { inject } from 'vitest';
+import type { Dialect } from './environment/provision.ts';
+
+export type KataEnvironment = {
+  mysqlUrl: string;
+  dialect: Dialect;
+  serverVersion: string;
+  kafkaBrokers: string[] | null;
+  summary: string;
+  /** prefixes this run's databases and topics, so parallel or later runs never collide */
+  runId: string;
+};
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    kata: KataEnvironment;
+  }
+}
+
+export function kataEnvironment(): KataEnvironment {
+  const environment = inject('kata');
+  if (!environment) throw new Error('The test environment is missing: run the tests through `npm test` (vitest with this repo\'s config).');
+  return environment;
+}

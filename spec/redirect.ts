@@ -1,0 +1,56 @@
+/**
+ * The verifier's module redirection (a Vite plugin): when KATA_VERIFY_MODE asks for it, an import
+ * of a kata's stub module (katas/<kata>/<file>.ts) loads spec/solutions/<kata>/<file>.ts instead,
+ * optionally with one catalogued mistake applied. Students never set the variable; `katas/`
+ * never contains a solution.
+ *
+ *   KATA_VERIFY_MODE=stubs (or unset)     the student's files, as they are
+ *   KATA_VERIFY_MODE=reference            every kata's reference solution
+ *   KATA_VERIFY_MODE=mistake:01-user/hard-delete   the reference, with that mistake in it
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Plugin } from 'vite';
+import { applyMistake, type Mistake } from './mistake.ts';
+
+export type VerifyMode = { kind: 'stubs' } | { kind: 'reference' } | { kind: 'mistake'; kata: string; name: string };
+
+export function parseVerifyMode(value: string | undefined): VerifyMode {
+  if (!value || value === 'stubs') return { kind: 'stubs' };
+  if (value === 'reference') return { kind: 'reference' };
+  const match = /^mistake:([\w-]+)\/([\w-]+)$/.exec(value);
+  if (match) return { kind: 'mistake', kata: match[1]!, name: match[2]! };
+  throw new Error(`KATA_VERIFY_MODE must be stubs, reference or mistake:<kata>/<name> (got "${value}")`);
+}
+
+export function kataRedirect(root: string, modeValue = process.env.KATA_VERIFY_MODE): Plugin {
+  const mode = parseVerifyMode(modeValue);
+  let mistake: { path: string; definition: Mistake } | undefined;
+
+  return {
+    name: 'kata-redirect',
+    enforce: 'pre',
+    async buildStart() {
+      if (mode.kind !== 'mistake') return;
+      const file = join(root, 'spec', 'mistakes', mode.kata, mode.name, 'mistake.ts');
+      if (!existsSync(file)) throw new Error(`No mistake at ${relative(root, file)}`);
+      const definition = (await import(file)).default as Mistake;
+      mistake = { path: join(root, 'spec', 'solutions', mode.kata, definition.file), definition };
+    },
+    async resolveId(source, importer, options) {
+      if (mode.kind === 'stubs' || !importer) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || resolved.external) return null;
+      const parts = relative(root, resolved.id).split(sep);
+      if (parts.length !== 3 || parts[0] !== 'katas' || parts[2]!.endsWith('.test.ts')) return null;
+      const solution = join(root, 'spec', 'solutions', parts[1]!, parts[2]!);
+      return existsSync(solution) ? solution : null;
+    },
+    load(id) {
+      if (!mistake || id !== mistake.path) return null;
+      const source = readFileSync(id, 'utf8');
+      const where = `spec/mistakes/${mode.kind === 'mistake' ? `${mode.kata}/${mode.name}` : ''}`;
+      return applyMistake(source, mistake.definition, where);
+    },
+  };
+}

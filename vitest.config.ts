@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { curriculum } from './curriculum.ts';
+import { kataRedirect } from './spec/redirect.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// Shared by every project; the environment itself is provisioned once, by the root's globalSetup.
+const shared = {
+  setupFiles: ['harness/testing/setup.ts'],
+  globalSetup: [],
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+};
+
+export default defineConfig({
+  plugins: [kataRedirect(root)],
+  test: {
+    globalSetup: ['harness/testing/global-setup.ts'],
+    reporters: ['default'],
+    projects: [
+      ...curriculum.map((kata) => ({
+        extends: true as const,
+        test: { ...shared, name: kata.id, include: [`katas/${kata.id}/**/*.test.ts`] },
+      })),
+      { extends: true as const, test: { ...shared, name: 'harness', include: ['harness/**/*.test.ts'] } },
+      { extends: true as const, test: { ...shared, name: 'spec', include: ['spec/**/*.test.ts'] } },
+    ],
+  },
+});
