@@ -21,7 +21,13 @@ export default defineConfig({
     projects: [
       ...curriculum.map((kata) => ({
         extends: true as const,
-        test: { ...shared, name: kata.id, include: [`katas/${kata.id}/**/*.test.ts`] },
+        test: {
+          ...shared,
+          name: kata.id,
+          include: [`katas/${kata.id}/**/*.test.ts`],
+          // a student's red test shows their own code and the test, never harness internals
+          onStackTrace: (_error: unknown, frame: { file: string }) => !/[\\/](harness|node_modules)[\\/]/.test(frame.file),
+        },
       })),
       { extends: true as const, test: { ...shared, name: 'harness', include: ['harness/**/*.test.ts'] } },
       { extends: true as const, test: { ...shared, name: 'spec', include: ['spec/**/*.test.ts'] } },

@@ -3,9 +3,9 @@
  * "NotStarted: exercise 5.2 ..." with the stub's own line underneath, instead of a crash.
  */
 export class NotStartedError extends Error {
-  readonly kata: string;
-  readonly exercise: string;
-  readonly what: string;
+  declare readonly kata: string;
+  declare readonly exercise: string;
+  declare readonly what: string;
   constructor(kata: string, exercise: string, what: string) {
     super(
       `not implemented yet: exercise ${exercise}, ${what}.\n` +
@@ -13,9 +13,12 @@ export class NotStartedError extends Error {
         `The lesson: katas/${kata}/README.md, "Exercise ${exercise}".`,
     );
     this.name = 'NotStarted';
-    this.kata = kata;
-    this.exercise = exercise;
-    this.what = what;
+    // not enumerable: the test report would print them again under the message
+    Object.defineProperties(this, {
+      kata: { value: kata, enumerable: false },
+      exercise: { value: exercise, enumerable: false },
+      what: { value: what, enumerable: false },
+    });
   }
 }
 

@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { applyMistake, type Mistake } from './mistake.ts';
 
@@ -27,12 +28,20 @@ export function kataRedirect(root: string, modeValue = process.env.KATA_VERIFY_M
   const mode = parseVerifyMode(modeValue);
   let mistake: { path: string; definition: Mistake } | undefined;
 
+  const mistakeFile = mode.kind === 'mistake' ? join(root, 'spec', 'mistakes', mode.kata, mode.name, 'mistake.ts') : undefined;
+
   return {
     name: 'kata-redirect',
     enforce: 'pre',
+    // vitest caches transformed modules on disk, resolved imports included: the mode (and the
+    // mistake's edits) must be part of the cache key, or a run would reuse another mode's modules.
+    configureVitest({ defineCacheKeyGenerator }) {
+      const mistakeHash = mistakeFile && existsSync(mistakeFile) ? createHash('sha1').update(readFileSync(mistakeFile)).digest('hex') : '';
+      defineCacheKeyGenerator(() => `kata-verify-mode:${modeValue ?? 'stubs'}:${mistakeHash}`);
+    },
     async buildStart() {
       if (mode.kind !== 'mistake') return;
-      const file = join(root, 'spec', 'mistakes', mode.kata, mode.name, 'mistake.ts');
+      const file = mistakeFile!;
       if (!existsSync(file)) throw new Error(`No mistake at ${relative(root, file)}`);
       const definition = (await import(file)).default as Mistake;
       mistake = { path: join(root, 'spec', 'solutions', mode.kata, definition.file), definition };

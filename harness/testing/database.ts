@@ -21,9 +21,11 @@ export type KataDatabase = {
   rows<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** the table's definition, or undefined if it does not exist */
   describe(table: string): Promise<TableInfo | undefined>;
+  /** the table's definition; fails the test with a pointer to the lesson when it does not exist */
+  table(table: string, exercise: string): Promise<TableInfo>;
   /** the server's current time as DATETIME(6) text: NOW(6) */
   now(): Promise<string>;
-  /** empties every table of this database (between tests) */
+  /** empties every table of this database (call it at the start of each test or property run) */
   reset(): Promise<void>;
 };
 
@@ -83,6 +85,16 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
     describe(table) {
       return describeTable(getPool(), table);
     },
+    async table(table, exercise) {
+      const info = await describeTable(getPool(), table);
+      if (info) return info;
+      const statements = options.tables?.() ?? [];
+      throw new Error(
+        `There is no \`${table}\` table. katas/${options.kata}/tables.ts has ${statements.length} statement(s)` +
+          `${statements.length === 0 ? ' (the list is still empty)' : ', and none of them creates it'}.\n` +
+          `Add a CREATE TABLE IF NOT EXISTS ${table} (...) statement to the list: ${exercisePointer(options.kata, exercise)}`,
+      );
+    },
     async now() {
       const [result] = await getPool().query<RowDataPacket[]>('SELECT NOW(6) AS now');
       return String(result[0]?.now);
@@ -92,7 +104,8 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
       const connection = await pool.getConnection();
       try {
         await connection.query('SET FOREIGN_KEY_CHECKS = 0');
-        for (const table of await listTables(pool)) await connection.query(`TRUNCATE TABLE \`${table}\``);
+        // DELETE rather than TRUNCATE: on a handful of rows it is several times faster
+        for (const table of await listTables(pool)) await connection.query(`DELETE FROM \`${table}\``);
         await connection.query('SET FOREIGN_KEY_CHECKS = 1');
       } finally {
         connection.release();

@@ -1,0 +1,50 @@
+/**
+ * Exercise 5.3, end to end: events published to Kafka, consumed by the real framework with your
+ * handlers, stored by your DAL in your table, checked with SELECT. This is the course's
+ * trigger -> logs -> query loop, automated.
+ * Run: npm test -- katas/01-user/5.3
+ */
+import { describe, expect, it } from 'vitest';
+import { EventType, Topic } from '../../harness/events/contract.ts';
+import { USER_COLUMNS, buildUser, userEvent, type UserRow } from '../../harness/events/user.ts';
+import { useKataDatabase } from '../../harness/testing/database.ts';
+import { useEventPipeline } from '../../harness/testing/pipeline.ts';
+import { lessonFor } from '../../harness/testing/teach.ts';
+import { tables } from './tables.ts';
+import { UserConsumer } from './user-consumer.ts';
+
+const lesson = lessonFor('01-user');
+const db = useKataDatabase({ kata: '01-user', tables: () => tables, requires: { tables: ['users'], exercise: '5.1' } });
+const pipeline = useEventPipeline({ handlers: () => new UserConsumer().getHandlers(), topics: [Topic.USERS] });
+
+describe('Exercise 5.3 end to end: Kafka -> consumer -> MySQL', () => {
+  it('a user\'s life (created, updated, deleted) published to Kafka ends as one soft-deleted row with the latest values', async () => {
+    const created = buildUser({ created_at: '2024-01-15T10:30:00.123456Z', updated_at: '2024-01-15T10:30:00.123456Z' });
+    const updated = { ...created, version: 2, profile: { ...created.profile, bio: 'Now with a longer bio ✍️' }, updated_at: '2024-02-01T09:00:00.000001+01:00' };
+
+    await pipeline.deliver(userEvent(EventType.USER_CREATED, created));
+    const [afterCreate] = await db.rows<UserRow>(`SELECT ${USER_COLUMNS.join(', ')} FROM users WHERE user_id = ?`, [created.user_id]);
+    expect(afterCreate, `After user.created went through Kafka, SELECT should find the user.\n${lesson.exercise('5.3')}`).toMatchObject({
+      email: created.contact_info.primary_email,
+      version: 1,
+      created_at: '2024-01-15 10:30:00.123456',
+      deleted_at: null,
+    });
+
+    await pipeline.deliver(userEvent(EventType.USER_UPDATED, updated));
+    const deleteEvent = userEvent(EventType.USER_DELETED, { user_id: created.user_id });
+    await pipeline.deliver(deleteEvent);
+
+    const rows = await db.rows<UserRow>(`SELECT ${USER_COLUMNS.join(', ')} FROM users WHERE user_id = ?`, [created.user_id]);
+    expect(rows, `One user, one row, whatever happened to it.\n${lesson.exercise('5.3')}`).toHaveLength(1);
+    expect(rows[0], `The row after created -> updated -> deleted.\n${lesson.exercise('5.3')}`).toMatchObject({
+      version: 2,
+      bio: 'Now with a longer bio ✍️',
+      created_at: '2024-01-15 10:30:00.123456',
+      updated_at: '2024-02-01 08:00:00.000001',
+      event_id: deleteEvent.event_id,
+    });
+    expect(rows[0]!.deleted_at, `user.deleted sets deleted_at.\n${lesson.exercise('5.3')}`).not.toBeNull();
+    expect(pipeline.log.filter((line) => line.includes(created.user_id)), 'the consumer logs one line per event').toHaveLength(3);
+  });
+});
