@@ -1,0 +1,149 @@
+/**
+ * The MySQL analytics service (npm run service): applies every kata's CREATE TABLE statements in
+ * curriculum order, registers every kata's handlers, and consumes until Ctrl-C (SIGINT) or SIGTERM,
+ * when it finishes the event in flight, commits it and disconnects.
+ *
+ * Where it connects: KATA_MYSQL_URL (mysql://user:pass@host:port/database; database defaults to
+ * `analytics`) and KATA_KAFKA_BROKERS (host:port[,host:port]). Without them it starts a throwaway
+ * MySQL and Kafka the same way the tests do, and says so: data is gone when it stops.
+ */
+import { styleText } from 'node:util';
+import { closePool, configureDatabase, createPool } from './db/pool.ts';
+import { applyTables } from './db/tables.ts';
+import type { HandlerMap } from './events/contract.ts';
+import { EventConsumer } from './kafka/event-consumer.ts';
+import { katas as allKatas, type KataWiring } from './katas.ts';
+import { isNotStarted } from './not-started.ts';
+
+export type ServiceOptions = {
+  mysqlUrl: string;
+  brokers: readonly string[];
+  katas?: readonly KataWiring[];
+  groupId?: string;
+  deadLetterTopic?: string;
+  /** prefixed to every topic name (tests use it to stay apart); '' in production */
+  topicPrefix?: string;
+  log?: (line: string) => void;
+};
+
+export type RunningService = { consumer: EventConsumer; stop(): Promise<void> };
+
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const katas = options.katas ?? allKatas;
+  const prefix = options.topicPrefix ?? '';
+  const url = await ensureDatabase(options.mysqlUrl);
+  await configureDatabase(url);
+  const { getPool } = await import('./db/pool.ts');
+
+  const handlers: HandlerMap = {};
+  const topics = new Set<string>();
+  for (const kata of katas) {
+    try {
+      const statements = await kata.tables();
+      await applyTables(getPool(), statements);
+      log(`${kata.id}: ${statements.length} table statement(s) applied`);
+    } catch (error) {
+      log(`${styleText('red', `${kata.id}: tables not applied`)}: ${describe(error)}`);
+    }
+    try {
+      const kataHandlers = await kata.handlers();
+      Object.assign(handlers, kataHandlers);
+      log(`${kata.id}: handlers for ${Object.keys(kataHandlers).join(', ') || 'no event type'}`);
+    } catch (error) {
+      log(`${styleText('yellow', `${kata.id}: no handlers yet`)} (${describe(error)}); its events will be dead-lettered`);
+    }
+    for (const topic of kata.topics) topics.add(prefix + topic);
+  }
+
+  const deadLetterTopic = options.deadLetterTopic ?? `${prefix}dead-letter`;
+  const consumer = new EventConsumer({
+    brokers: options.brokers,
+    groupId: options.groupId ?? 'mysql-analytics',
+    topics: [...topics],
+    handlers,
+    deadLetterTopic,
+    clientId: 'mysql-analytics',
+    log,
+  });
+  await consumer.start();
+  log(`consuming ${[...topics].join(', ')} from ${options.brokers.join(',')} into ${redact(url)} (dead letters: ${deadLetterTopic})`);
+  return {
+    consumer,
+    async stop() {
+      await consumer.stop();
+      await closePool();
+    },
+  };
+}
+
+/** Creates the URL's database if needed (default `analytics`); returns the URL with it. */
+async function ensureDatabase(mysqlUrl: string): Promise<string> {
+  const url = new URL(mysqlUrl);
+  const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'analytics';
+  const server = new URL(mysqlUrl);
+  server.pathname = '/';
+  const admin = createPool(server.toString(), { connectionLimit: 1 });
+  try {
+    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database.replace(/`/g, '``')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+function describe(error: unknown): string {
+  if (isNotStarted(error)) return `exercise ${error.exercise} not started`;
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+async function main(): Promise<void> {
+  let mysqlUrl = process.env.KATA_MYSQL_URL;
+  let brokers = process.env.KATA_KAFKA_BROKERS?.split(',').map((broker) => broker.trim());
+  let stopEnvironment = async () => undefined as void;
+  if (!mysqlUrl || !brokers) {
+    const { provisionEnvironment } = await import('./testing/environment/provision.ts');
+    const environment = await provisionEnvironment({ kafka: true });
+    mysqlUrl ??= environment.mysqlUrl;
+    brokers ??= environment.kafkaBrokers!;
+    stopEnvironment = environment.stop;
+    console.log(`${environment.summary}\n(throwaway servers: set KATA_MYSQL_URL and KATA_KAFKA_BROKERS to keep your data)`);
+  }
+  const service = await startService({ mysqlUrl, brokers });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      console.log('second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: finishing the event in flight, then disconnecting...`);
+    service
+      .stop()
+      .then(stopEnvironment)
+      .then(() => {
+        console.log('stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (import.meta.main) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

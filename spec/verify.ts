@@ -1,0 +1,182 @@
+/**
+ * npm run verify: the curriculum's proof.
+ *   - the harness's own suites pass, and the whole repo type-checks;
+ *   - each reference solution exports the same API as its stub;
+ *   - per kata: on the stubs every test fails (kata 00: every test passes), on the reference
+ *     solution every test passes (in three machine time zones), and each catalogued mistake
+ *     makes at least one test of the exercise it belongs to fail.
+ * Ends with the plain line "N passed, N failed" counting these checks; exits 1 on any failure.
+ *
+ *   npm run verify [-- --kata 01-user] [--jobs 2] [--skip-harness]
+ */
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, styleText } from 'node:util';
+import { curriculum } from '../curriculum.ts';
+import { provisionEnvironment } from '../harness/testing/environment/provision.ts';
+import type { Mistake } from './mistake.ts';
+import { checkApis } from './verifier/api-check.ts';
+import { allFail, allPass, caughtBy, type Verdict } from './verifier/expectations.ts';
+import { runVitest } from './verifier/run-vitest.ts';
+import { TIME_ZONES } from '../harness/testing/time-zones.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+type Check = { group: string; name: string; expected: string; run: () => Promise<Verdict & { durationMs?: number }> };
+
+const { values } = parseArgs({
+  options: {
+    kata: { type: 'string', multiple: true },
+    jobs: { type: 'string', default: String(Math.max(2, Math.min(4, availableParallelism()))) },
+    'skip-harness': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help) {
+  console.log('usage: npm run verify [-- --kata <id> ...] [--jobs N] [--skip-harness]');
+  process.exit(0);
+}
+
+const known = curriculum.map((kata) => kata.id as string);
+const selected = values.kata ?? known;
+const unknown = selected.filter((id) => !known.includes(id));
+if (unknown.length > 0) {
+  console.error(`Unknown kata ${unknown.join(', ')}. Valid: ${known.join(', ')}`);
+  process.exit(2);
+}
+const jobs = Number(values.jobs);
+if (!Number.isInteger(jobs) || jobs < 1) {
+  console.error(`--jobs takes a whole number >= 1 (got ${values.jobs})`);
+  process.exit(2);
+}
+
+const environment = await provisionEnvironment({ kafka: true });
+console.log(environment.summary + '\n');
+const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KATA_MYSQL_URL: environment.mysqlUrl,
+    KATA_KAFKA_BROKERS: environment.kafkaBrokers!.join(','),
+    KATA_PROVIDER: 'env',
+    FORCE_COLOR: '0',
+    ...extra,
+  };
+  delete env.KATA_VERIFY_MODE;
+  return { ...env, ...extra };
+};
+
+const checks: Check[] = [];
+
+if (!values['skip-harness']) {
+  checks.push({
+    group: 'harness',
+    name: 'harness suites',
+    expected: 'all pass',
+    run: async () => {
+      const run = await runVitest({ root, project: 'harness', env: childEnv({}) });
+      return { ...allPass(run), durationMs: run.durationMs };
+    },
+  });
+  checks.push({
+    group: 'harness',
+    name: 'solutions mirror stubs',
+    expected: 'same API',
+    run: () => checkApis(root, known),
+  });
+}
+
+for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
+  if (kata.startsGreen) {
+    checks.push({
+      group: kata.id,
+      name: 'as shipped',
+      expected: 'all pass',
+      run: async () => {
+        const run = await runVitest({ root, project: kata.id, env: childEnv({ TZ: 'UTC' }) });
+        return { ...allPass(run), durationMs: run.durationMs };
+      },
+    });
+    continue;
+  }
+  checks.push({
+    group: kata.id,
+    name: 'stubs',
+    expected: 'all fail',
+    run: async () => {
+      const run = await runVitest({ root, project: kata.id, env: childEnv({ KATA_VERIFY_MODE: 'stubs', TZ: 'UTC' }) });
+      return { ...allFail(run), durationMs: run.durationMs };
+    },
+  });
+  for (const zone of TIME_ZONES) {
+    checks.push({
+      group: kata.id,
+      name: `reference, TZ=${zone}`,
+      expected: 'all pass',
+      run: async () => {
+        const run = await runVitest({ root, project: kata.id, env: childEnv({ KATA_VERIFY_MODE: 'reference', TZ: zone }) });
+        return { ...allPass(run), durationMs: run.durationMs };
+      },
+    });
+  }
+  const mistakesFolder = join(root, 'spec', 'mistakes', kata.id);
+  const mistakes = existsSync(mistakesFolder) ? (await readdir(mistakesFolder)).sort() : [];
+  for (const name of mistakes) {
+    const mistake = (await import(join(mistakesFolder, name, 'mistake.ts'))).default as Mistake;
+    checks.push({
+      group: kata.id,
+      name: `mistake ${name}`,
+      expected: `caught by ${mistake.caughtBy}`,
+      run: async () => {
+        // a non-UTC zone, so that time-zone mistakes cannot hide behind a UTC machine
+        const run = await runVitest({ root, project: kata.id, env: childEnv({ KATA_VERIFY_MODE: `mistake:${kata.id}/${name}`, TZ: 'America/Los_Angeles' }) });
+        return { ...caughtBy(run, mistake.caughtBy), durationMs: run.durationMs };
+      },
+    });
+  }
+}
+
+const results: (Verdict & { durationMs?: number })[] = new Array(checks.length);
+let next = 0;
+const started = performance.now();
+async function worker(): Promise<void> {
+  while (next < checks.length) {
+    const index = next++;
+    try {
+      results[index] = await checks[index]!.run();
+    } catch (error) {
+      results[index] = { ok: false, got: 'crashed', details: [String(error instanceof Error ? error.stack : error)] };
+    }
+  }
+}
+try {
+  await Promise.all(Array.from({ length: jobs }, worker));
+} finally {
+  await environment.stop();
+}
+
+let passed = 0;
+let failed = 0;
+const width = Math.max(...checks.map((check) => check.name.length)) + 2;
+const expectedWidth = Math.max(...checks.map((check) => check.expected.length)) + 2;
+for (const group of [...new Set(checks.map((check) => check.group))]) {
+  console.log(styleText('bold', group));
+  console.log(`    ${'mode'.padEnd(width)}${'expected'.padEnd(expectedWidth)}got`);
+  checks.forEach((check, index) => {
+    if (check.group !== group) return;
+    const result = results[index]!;
+    if (result.ok) passed++;
+    else failed++;
+    const mark = result.ok ? styleText('green', '✓') : styleText('red', '✗');
+    const time = result.durationMs === undefined ? '' : styleText('dim', `  (${(result.durationMs / 1000).toFixed(1)} s)`);
+    console.log(`  ${mark} ${check.name.padEnd(width)}${check.expected.padEnd(expectedWidth)}${result.got}${time}`);
+    for (const line of result.details.slice(0, 15)) console.log(styleText('dim', `        ${line}`));
+  });
+  console.log('');
+}
+console.log(styleText('dim', `verified in ${((performance.now() - started) / 1000).toFixed(1)} s with ${jobs} parallel runs`));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
