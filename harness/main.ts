@@ -116,7 +116,9 @@ async function main(): Promise<void> {
     stopEnvironment = environment.stop;
     console.log(`${environment.summary}\n(throwaway servers: set KATA_MYSQL_URL and KATA_KAFKA_BROKERS to keep your data)`);
   }
-  const service = await startService({ mysqlUrl, brokers });
+  // KATA_TOPIC_PREFIX keeps a test run of the service apart from anything else on the broker
+  const topicPrefix = process.env.KATA_TOPIC_PREFIX ?? '';
+  const service = await startService({ mysqlUrl, brokers, topicPrefix, groupId: `${topicPrefix}mysql-analytics` });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {

@@ -15,10 +15,13 @@ export type IncomingMessage = {
 export type OutgoingMessage = { key?: string | null; value: string };
 
 export type BrokerConsumer = {
-  /** Joins the group and starts delivering; resolves once this member has its partitions. */
+  /**
+   * Joins the group and starts delivering, one message at a time per partition; resolves once
+   * this member has its partitions. A message's offset is committed as soon as onMessage resolves
+   * for it (so after a restart the group resumes right after it); if onMessage rejects, the
+   * message is not committed and will be delivered again.
+   */
   run(onMessage: (message: IncomingMessage) => Promise<void>): Promise<void>;
-  /** Marks a message as done: after a restart the group resumes right after it. */
-  commit(message: IncomingMessage): Promise<void>;
   /** Waits for the message in flight, then leaves the group and disconnects. */
   stop(): Promise<void>;
 };
@@ -67,8 +70,12 @@ export function connectBroker(options: { brokers: readonly string[]; clientId: s
 function wrapConsumer(consumer: Consumer): BrokerConsumer {
   return {
     async run(onMessage) {
+      // kafkajs commits a message's offset right after eachMessage resolves for it (threshold 1),
+      // including the one in flight during stop(). An explicit commitOffsets() would not do: kafkajs
+      // ignores it once stopping has begun, and the in-flight event would be delivered again.
       await consumer.run({
-        autoCommit: false,
+        autoCommit: true,
+        autoCommitThreshold: 1,
         eachMessage: async ({ topic, partition, message }) => {
           await onMessage({
             topic,
@@ -79,10 +86,6 @@ function wrapConsumer(consumer: Consumer): BrokerConsumer {
           });
         },
       });
-    },
-    async commit(message) {
-      const next = (BigInt(message.offset) + 1n).toString();
-      await consumer.commitOffsets([{ topic: message.topic, partition: message.partition, offset: next }]);
     },
     async stop() {
       await consumer.disconnect();

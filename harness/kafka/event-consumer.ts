@@ -112,7 +112,7 @@ export class EventConsumer {
       // If this throws (broker gone), the offset stays uncommitted and the event comes back later.
       await this.#producer!.send(this.options.deadLetterTopic, [{ key: message.key, value: JSON.stringify(letter) }]);
     }
-    await this.#consumer!.commit(message);
+    // returning commits the offset (see BrokerConsumer.run)
     this.#log(processed);
     for (const listener of this.#listeners) listener(processed);
   }

@@ -27,6 +27,7 @@ export async function startLocalKafka(): Promise<LocalServer & { brokers: string
     url: address,
     brokers: [address],
     description: `kcat mock cluster, ${address}`,
+    footprint: { pids: child.pid ? [child.pid] : [] },
     async stop() {
       await stopProcess(child);
       reaper.stop();

@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { findExecutable, run, spawnUntilReady, stopProcess } from './processes.ts';
 import { freePort, startReaper } from './local-support.ts';
 
-export type LocalServer = { url: string; description: string; stop(): Promise<void> };
+export type LocalServer = {
+  url: string;
+  description: string;
+  stop(): Promise<void>;
+  /** what a local server leaves on the machine while it runs (the tests check it is gone after) */
+  footprint?: { pids: number[]; folder?: string };
+};
 
 export function localMysqlAvailable(): boolean {
   return findExecutable('mariadbd', 'mysqld') !== undefined;
@@ -59,6 +65,7 @@ export async function startLocalMysql(): Promise<LocalServer> {
     return {
       url: `mysql://root@127.0.0.1:${port}/`,
       description: `local ${isMariaDb ? 'mariadbd' : 'mysqld'}, 127.0.0.1:${port}`,
+      footprint: { pids: child.pid ? [child.pid] : [], folder: dataDir },
       async stop() {
         await stopProcess(child);
         await rm(dataDir, { recursive: true, force: true });
