@@ -74,10 +74,10 @@ const checks: Check[] = [];
 if (!values['skip-harness']) {
   checks.push({
     group: 'harness',
-    name: 'harness suites',
+    name: 'harness and spec suites',
     expected: 'all pass',
     run: async () => {
-      const run = await runVitest({ root, project: 'harness', env: childEnv({}) });
+      const run = await runVitest({ root, projects: ['harness', 'spec'], env: childEnv({}) });
       return { ...allPass(run), durationMs: run.durationMs };
     },
   });
@@ -96,7 +96,7 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
       name: 'as shipped',
       expected: 'all pass',
       run: async () => {
-        const run = await runVitest({ root, project: kata.id, env: childEnv({ TZ: 'UTC' }) });
+        const run = await runVitest({ root, projects: [kata.id], env: childEnv({ TZ: 'UTC' }) });
         return { ...allPass(run), durationMs: run.durationMs };
       },
     });
@@ -107,7 +107,7 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
     name: 'stubs',
     expected: 'all fail',
     run: async () => {
-      const run = await runVitest({ root, project: kata.id, env: childEnv({ KATA_VERIFY_MODE: 'stubs', TZ: 'UTC' }) });
+      const run = await runVitest({ root, projects: [kata.id], env: childEnv({ KATA_VERIFY_MODE: 'stubs', TZ: 'UTC' }) });
       return { ...allFail(run), durationMs: run.durationMs };
     },
   });
@@ -117,7 +117,7 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
       name: `reference, TZ=${zone}`,
       expected: 'all pass',
       run: async () => {
-        const run = await runVitest({ root, project: kata.id, env: childEnv({ KATA_VERIFY_MODE: 'reference', TZ: zone }) });
+        const run = await runVitest({ root, projects: [kata.id], env: childEnv({ KATA_VERIFY_MODE: 'reference', TZ: zone }) });
         return { ...allPass(run), durationMs: run.durationMs };
       },
     });
@@ -132,7 +132,7 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
       expected: `caught by ${mistake.caughtBy}`,
       run: async () => {
         // a non-UTC zone, so that time-zone mistakes cannot hide behind a UTC machine
-        const run = await runVitest({ root, project: kata.id, env: childEnv({ KATA_VERIFY_MODE: `mistake:${kata.id}/${name}`, TZ: 'America/Los_Angeles' }) });
+        const run = await runVitest({ root, projects: [kata.id], env: childEnv({ KATA_VERIFY_MODE: `mistake:${kata.id}/${name}`, TZ: 'America/Los_Angeles' }) });
         return { ...caughtBy(run, mistake.caughtBy), durationMs: run.durationMs };
       },
     });

@@ -1,0 +1,60 @@
+/** The verifier's own pieces: mistake application, verify modes, and the verdicts it draws from a run. */
+import { describe, expect, it } from 'vitest';
+import { applyMistake } from './mistake.ts';
+import { parseVerifyMode } from './redirect.ts';
+import { allFail, allPass, caughtBy } from './verifier/expectations.ts';
+import type { VitestRun } from './verifier/run-vitest.ts';
+
+const run = (tests: [file: string, status: 'passed' | 'failed' | 'skipped'][], failedFiles: string[] = []): VitestRun => ({
+  tests: tests.map(([file, status], index) => ({ file, name: `test ${index}`, status, message: status === 'failed' ? 'boom' : '' })),
+  files: [...new Set([...tests.map(([file]) => file), ...failedFiles])].map((file) => ({
+    file,
+    status: failedFiles.includes(file) || tests.some(([f, s]) => f === file && s !== 'passed') ? 'failed' : 'passed',
+    message: failedFiles.includes(file) ? 'beforeAll failed' : '',
+  })),
+  output: '',
+  exitCode: 0,
+  durationMs: 1,
+});
+
+describe('applyMistake', () => {
+  const mistake = { summary: 's', caughtBy: '5.2', file: 'f.ts', edits: [{ find: 'a = 1', replace: 'a = 2' }] };
+  it('replaces text that occurs exactly once', () => {
+    expect(applyMistake('let a = 1;', mistake, 'here')).toBe('let a = 2;');
+  });
+  it('fails loudly when the reference drifted (text missing or ambiguous)', () => {
+    expect(() => applyMistake('let b = 1;', mistake, 'here')).toThrow(/exactly once .* found it 0 times/s);
+    expect(() => applyMistake('a = 1; a = 1;', mistake, 'here')).toThrow(/found it 2 times/);
+  });
+  it('treats $ in the replacement literally', () => {
+    expect(applyMistake('a = 1', { ...mistake, edits: [{ find: 'a = 1', replace: 'a = `$&${x}`' }] }, 'here')).toBe('a = `$&${x}`');
+  });
+});
+
+describe('parseVerifyMode', () => {
+  it('accepts the three modes and rejects anything else', () => {
+    expect(parseVerifyMode(undefined)).toEqual({ kind: 'stubs' });
+    expect(parseVerifyMode('reference')).toEqual({ kind: 'reference' });
+    expect(parseVerifyMode('mistake:01-user/hard-delete')).toEqual({ kind: 'mistake', kata: '01-user', name: 'hard-delete' });
+    expect(() => parseVerifyMode('solutions')).toThrow(/KATA_VERIFY_MODE/);
+  });
+});
+
+describe('verdicts', () => {
+  it('allPass needs at least one test, all passing, none skipped', () => {
+    expect(allPass(run([['5.1-ddl.test.ts', 'passed']])).ok).toBe(true);
+    expect(allPass(run([])).ok).toBe(false);
+    expect(allPass(run([['5.1-ddl.test.ts', 'passed'], ['5.2-dal.test.ts', 'skipped']])).ok).toBe(false);
+  });
+  it('allFail rejects any passing test: a test that passes on the stubs cannot fail', () => {
+    expect(allFail(run([['5.1-ddl.test.ts', 'failed'], ['5.2-dal.test.ts', 'skipped']], ['5.2-dal.test.ts'])).ok).toBe(true);
+    const verdict = allFail(run([['5.1-ddl.test.ts', 'failed'], ['5.1-ddl.test.ts', 'passed']]));
+    expect(verdict.ok).toBe(false);
+    expect(verdict.details[0]).toContain('passes on the stubs');
+  });
+  it('caughtBy counts only failures in the named exercise\'s files', () => {
+    expect(caughtBy(run([['5.2-dal.test.ts', 'failed']]), '5.2').ok).toBe(true);
+    expect(caughtBy(run([['5.3-consumer.test.ts', 'failed'], ['5.2-dal.test.ts', 'passed']]), '5.2')).toMatchObject({ ok: false, got: 'not caught by 5.2 (1 failing elsewhere)' });
+    expect(caughtBy(run([['5.2-dal.test.ts', 'skipped']], ['5.2-dal.test.ts']), '5.2').ok).toBe(true);
+  });
+});
