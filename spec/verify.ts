@@ -18,7 +18,7 @@ import { parseArgs, styleText } from 'node:util';
 import { curriculum } from '../curriculum.ts';
 import { provisionEnvironment } from '../harness/testing/environment/provision.ts';
 import type { Mistake } from './mistake.ts';
-import { checkApis } from './verifier/api-check.ts';
+import { checkApis, typecheck } from './verifier/api-check.ts';
 import { allFail, allPass, caughtBy, type Verdict } from './verifier/expectations.ts';
 import { runVitest } from './verifier/run-vitest.ts';
 import { TIME_ZONES } from '../harness/testing/time-zones.ts';
@@ -83,6 +83,12 @@ if (!values['skip-harness']) {
   });
   checks.push({
     group: 'harness',
+    name: 'typecheck (tsc, strict)',
+    expected: 'clean',
+    run: () => typecheck(root),
+  });
+  checks.push({
+    group: 'harness',
     name: 'solutions mirror stubs',
     expected: 'same API',
     run: () => checkApis(root, known),
@@ -131,8 +137,14 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
       name: `mistake ${name}`,
       expected: `caught by ${mistake.caughtBy}`,
       run: async () => {
-        // a non-UTC zone, so that time-zone mistakes cannot hide behind a UTC machine
-        const run = await runVitest({ root, projects: [kata.id], env: childEnv({ KATA_VERIFY_MODE: `mistake:${kata.id}/${name}`, TZ: 'America/Los_Angeles' }) });
+        // only the suites of the exercise that must catch it, in a non-UTC zone so that
+        // time-zone mistakes cannot hide behind a UTC machine
+        const run = await runVitest({
+          root,
+          projects: [kata.id],
+          filters: [`katas/${kata.id}/${mistake.caughtBy}-`],
+          env: childEnv({ KATA_VERIFY_MODE: `mistake:${kata.id}/${name}`, TZ: 'America/Los_Angeles' }),
+        });
         return { ...caughtBy(run, mistake.caughtBy), durationMs: run.durationMs };
       },
     });

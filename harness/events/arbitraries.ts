@@ -20,12 +20,20 @@ const anyCodePoint = fc
   .filter((code) => code < 0xd800 || code > 0xdfff)
   .map((code) => String.fromCodePoint(code));
 
-/** Text of up to maxLength characters (code points): quotes, backslashes, 4-byte emoji included. */
-export const text = (maxLength: number, minLength = 0): fc.Arbitrary<string> =>
-  fc
-    .string({ unit: fc.oneof({ weight: 3, arbitrary: printableAscii }, { weight: 1, arbitrary: awkward }, { weight: 1, arbitrary: anyCodePoint }), minLength, maxLength })
-    // some units are several code points ('--', emoji sequences): cut back to the column size
-    .map((value) => [...value].slice(0, maxLength).join(''));
+/**
+ * Text of up to maxLength characters (code points): quotes, backslashes, control characters and
+ * 4-byte emoji included. Mostly short, and now and then exactly maxLength long, so that a column
+ * one character too narrow is found.
+ */
+export const text = (maxLength: number, minLength = 0): fc.Arbitrary<string> => {
+  const unit = fc.oneof({ weight: 3, arbitrary: printableAscii }, { weight: 1, arbitrary: awkward }, { weight: 1, arbitrary: anyCodePoint });
+  // some units are several code points ('--', emoji sequences): cut back to the column size
+  const short = fc.string({ unit, minLength, maxLength }).map((value) => [...value].slice(0, maxLength).join(''));
+  const full = fc
+    .string({ unit, minLength: 1, maxLength: 8 })
+    .map((seed) => [...seed.repeat(Math.ceil(maxLength / [...seed].length))].slice(0, maxLength).join(''));
+  return maxLength === 0 ? fc.constant('') : fc.oneof({ weight: 9, arbitrary: short }, { weight: 1, arbitrary: full });
+};
 
 /** A nullable value: null about a quarter of the time. */
 export const nullable = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(arbitrary, { nil: null, freq: 4 });

@@ -25,7 +25,10 @@ export type KataDatabase = {
   table(table: string, exercise: string): Promise<TableInfo>;
   /** the server's current time as DATETIME(6) text: NOW(6) */
   now(): Promise<string>;
-  /** empties every table of this database (call it at the start of each test or property run) */
+  /**
+   * Empties every table of this database (call it at the start of each test or property run).
+   * The list of tables is read at the first call.
+   */
   reset(): Promise<void>;
 };
 
@@ -40,6 +43,7 @@ export type KataDatabaseOptions = {
 export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
   let name = '';
   let serverUrl = '';
+  let tablesToReset: string[] | undefined;
   let dialect: Dialect = 'mysql';
 
   beforeAll(async () => {
@@ -105,7 +109,8 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
       try {
         await connection.query('SET FOREIGN_KEY_CHECKS = 0');
         // DELETE rather than TRUNCATE: on a handful of rows it is several times faster
-        for (const table of await listTables(pool)) await connection.query(`DELETE FROM \`${table}\``);
+        tablesToReset ??= await listTables(pool);
+        for (const table of tablesToReset) await connection.query(`DELETE FROM \`${table}\``);
         await connection.query('SET FOREIGN_KEY_CHECKS = 1');
       } finally {
         connection.release();

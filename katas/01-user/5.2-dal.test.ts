@@ -84,7 +84,6 @@ describe('Exercise 5.2: UserDAL.softDeleteUser', () => {
           `Only deleted_at, event_id and event_timestamp should change; event_id/event_timestamp take the delete event's values.\n${lesson.exercise('5.2')}`,
         ).toEqual({ ...original, event_id: deleteEventId, event_timestamp: deleteTimestamp });
       }),
-      { numRuns: 20 },
     );
   });
 
@@ -98,7 +97,6 @@ describe('Exercise 5.2: UserDAL.softDeleteUser', () => {
         const all = await db.rows<UserRow>(`SELECT ${USER_COLUMNS.join(', ')} FROM users`);
         expect(all, `softDeleteUser for a user_id that does not exist must not touch other rows, nor create one.\n${lesson.exercise('5.2')}`).toEqual([row]);
       }),
-      { numRuns: 20 },
     );
   });
 });

@@ -56,14 +56,25 @@ export async function checkApis(root: string, katas: readonly string[]): Promise
     join(folder, 'tsconfig.json'),
     JSON.stringify({ extends: '../tsconfig.json', compilerOptions: { noEmit: true }, include: ['api-check.ts'] }, null, 2),
   );
-  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(folder, 'tsconfig.json')], { cwd: root });
+  const { code, output } = await tsc(root, join(folder, 'tsconfig.json'));
+  if (code !== 0) details.push(...output.trim().split('\n').slice(0, 20));
+  return { ok: details.length === 0, got: `${pairs} module pair(s) ${details.length === 0 ? 'match' : 'differ'}`, details };
+}
+
+/** The whole repository type-checks (strict, erasable syntax only). */
+export async function typecheck(root: string): Promise<ApiCheck> {
+  const { code, output } = await tsc(root, join(root, 'tsconfig.json'));
+  const errors = output.split('\n').filter((line) => /error TS\d+/.test(line));
+  return { ok: code === 0, got: code === 0 ? 'no errors' : `${errors.length} error(s)`, details: code === 0 ? [] : output.trim().split('\n').slice(0, 20) };
+}
+
+function tsc(root: string, project: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: root });
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     child.once('error', reject);
     child.once('exit', (exitCode) => resolve({ code: exitCode, output: text }));
   });
-  if (code !== 0) details.push(...output.trim().split('\n').slice(0, 20));
-  return { ok: details.length === 0, got: `${pairs} module pair(s) ${details.length === 0 ? 'match' : 'differ'}`, details };
 }

@@ -25,7 +25,7 @@ type JsonReport = {
   }[];
 };
 
-export async function runVitest(options: { root: string; projects: readonly string[]; env: NodeJS.ProcessEnv }): Promise<VitestRun> {
+export async function runVitest(options: { root: string; projects: readonly string[]; env: NodeJS.ProcessEnv; filters?: readonly string[] }): Promise<VitestRun> {
   const folder = await mkdtemp(join(tmpdir(), 'kata-verify-'));
   const reportFile = join(folder, 'report.json');
   const started = performance.now();
@@ -33,7 +33,7 @@ export async function runVitest(options: { root: string; projects: readonly stri
     const { output, exitCode } = await new Promise<{ output: string; exitCode: number | null }>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        [join(options.root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...options.projects.flatMap((project) => ['--project', project]), '--reporter=json', `--outputFile=${reportFile}`],
+        [join(options.root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...(options.filters ?? []), ...options.projects.flatMap((project) => ['--project', project]), '--reporter=json', `--outputFile=${reportFile}`],
         { cwd: options.root, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let text = '';
