@@ -1,13 +1,8 @@
 /** What globalSetup hands to every test file (vitest's provide/inject). */
 import { inject } from 'vitest';
-import type { Dialect } from './environment/provision.ts';
+import type { TestEnvironmentInfo } from './environment/provision.ts';
 
-export type KataEnvironment = {
-  mysqlUrl: string;
-  dialect: Dialect;
-  serverVersion: string;
-  kafkaBrokers: string[] | null;
-  summary: string;
+export type KataEnvironment = TestEnvironmentInfo & {
   /** prefixes this run's databases and topics, so parallel or later runs never collide */
   runId: string;
 };

@@ -3,10 +3,10 @@
  * mirrors (and that every stub module has a solution). It writes a TypeScript file of type
  * assertions into .kata/ and type-checks it with tsc.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { capture } from '../../harness/testing/environment/processes.ts';
 
 export type ApiCheck = { ok: boolean; got: string; details: string[] };
 
@@ -69,12 +69,5 @@ export async function typecheck(root: string): Promise<ApiCheck> {
 }
 
 function tsc(root: string, project: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: root });
-    let text = '';
-    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    child.once('error', reject);
-    child.once('exit', (exitCode) => resolve({ code: exitCode, output: text }));
-  });
+  return capture(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: root });
 }

@@ -1,8 +1,8 @@
 /** Runs one vitest project in a child process and reads back its JSON report. */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { capture } from '../../harness/testing/environment/processes.ts';
 
 export type TestOutcome = { file: string; name: string; status: 'passed' | 'failed' | 'skipped'; message: string };
 export type FileOutcome = { file: string; status: 'passed' | 'failed'; message: string };
@@ -30,18 +30,11 @@ export async function runVitest(options: { root: string; projects: readonly stri
   const reportFile = join(folder, 'report.json');
   const started = performance.now();
   try {
-    const { output, exitCode } = await new Promise<{ output: string; exitCode: number | null }>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [join(options.root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...(options.filters ?? []), ...options.projects.flatMap((project) => ['--project', project]), '--reporter=json', `--outputFile=${reportFile}`],
-        { cwd: options.root, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let text = '';
-      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      child.once('error', reject);
-      child.once('exit', (code) => resolve({ output: text, exitCode: code }));
-    });
+    const { output, code: exitCode } = await capture(
+      process.execPath,
+      [join(options.root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...(options.filters ?? []), ...options.projects.flatMap((project) => ['--project', project]), '--reporter=json', `--outputFile=${reportFile}`],
+      { cwd: options.root, env: options.env },
+    );
     let report: JsonReport = { testResults: [] };
     try {
       report = JSON.parse(await readFile(reportFile, 'utf8')) as JsonReport;

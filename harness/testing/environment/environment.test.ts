@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { localKafkaAvailable } from './local-kafka.ts';
 import { localMysqlAvailable, startLocalMysql } from './local-mysql.ts';
 import { NoEnvironmentError, provisionEnvironment } from './provision.ts';
+import { isAlive as alive } from './processes.ts';
 import { kataEnvironment } from '../provided.ts';
 
 const saved = { ...process.env };
@@ -18,15 +19,6 @@ afterEach(() => {
     else process.env[key] = saved[key];
   }
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('provisioning', () => {
   it('explains the three ways to get going when no server is available', async () => {

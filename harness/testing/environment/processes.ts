@@ -55,19 +55,37 @@ export function spawnUntilReady(
   });
 }
 
-/** Runs a command to completion; rejects with its output when it fails. */
-export function run(command: string, args: readonly string[]): Promise<string> {
+/** Runs a command to completion and returns its exit code and its combined stdout and stderr. */
+export function capture(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code === 0) resolve(output);
-      else reject(new Error(`${command} ${args.join(' ')} failed (code ${code}):\n${output.trim().split('\n').slice(-15).join('\n')}`));
-    });
+    child.once('exit', (code) => resolve({ code, output }));
   });
+}
+
+/** Runs a command to completion; rejects with the end of its output when it fails. */
+export async function run(command: string, args: readonly string[]): Promise<string> {
+  const { code, output } = await capture(command, args);
+  if (code === 0) return output;
+  throw new Error(`${command} ${args.join(' ')} failed (code ${code}):\n${output.trim().split('\n').slice(-15).join('\n')}`);
+}
+
+/** Whether a process with this id is running. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Stops a process: SIGTERM, then SIGKILL if it is still there after graceMs. */

@@ -6,17 +6,9 @@
  *   node reaper.ts <folder-to-delete|-> <pid> [<pid> ...]
  */
 import { rmSync } from 'node:fs';
+import { isAlive as alive } from './processes.ts';
 
 const [folder, ...pids] = process.argv.slice(2);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function reap(): void {
   const targets = pids.map(Number).filter((pid) => Number.isInteger(pid) && pid > 0);
