@@ -11,6 +11,10 @@ const shared = {
   globalSetup: [],
   testTimeout: 20_000,
   hookTimeout: 60_000,
+  // Test files share a worker's loaded modules (mysql2, fast-check, the harness) instead of
+  // importing them again for each file: a cold kata run takes 2.3 s instead of 3.7 s. Safe here:
+  // every file sets up its own database and topics in beforeAll and releases them in afterAll.
+  isolate: false,
 };
 
 export default defineConfig({
