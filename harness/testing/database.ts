@@ -19,6 +19,8 @@ export type KataDatabase = {
   readonly name: string;
   /** runs a query and returns its rows (DATETIME values as 'YYYY-MM-DD HH:MM:SS.ffffff' strings, UTC) */
   rows<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** SELECT these columns FROM table WHERE every `where` column equals its value (placeholders, in column order) */
+  select<T = Record<string, unknown>>(table: string, columns: readonly string[], where?: Record<string, unknown>): Promise<T[]>;
   /** the table's definition, or undefined if it does not exist */
   describe(table: string): Promise<TableInfo | undefined>;
   /** the table's definition; fails the test with a pointer to the lesson when it does not exist */
@@ -84,6 +86,12 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
     },
     async rows<T>(sql: string, params: unknown[] = []) {
       const [result] = await getPool().query<RowDataPacket[]>(sql, params);
+      return result as T[];
+    },
+    async select<T>(table: string, columns: readonly string[], where: Record<string, unknown> = {}) {
+      const conditions = Object.keys(where).map((column) => `\`${column}\` = ?`);
+      const sql = `SELECT ${columns.map((column) => `\`${column}\``).join(', ')} FROM \`${table}\`${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+      const [result] = await getPool().query<RowDataPacket[]>(sql, Object.values(where));
       return result as T[];
     },
     describe(table) {

@@ -19,9 +19,7 @@ const lesson = lessonFor('01-user');
 const db = useKataDatabase({ kata: '01-user', tables: () => tables, requires: { tables: ['users'], exercise: '5.1' } });
 const dal = new UserDAL();
 
-async function selectUsers(userId: string): Promise<UserRow[]> {
-  return db.rows<UserRow>(`SELECT ${USER_COLUMNS.join(', ')} FROM users WHERE user_id = ?`, [userId]);
-}
+const selectUsers = (userId: string) => db.select<UserRow>('users', USER_COLUMNS, { user_id: userId });
 
 describe('Exercise 5.2: UserDAL.insertUser', () => {
   it('stores all 12 columns exactly as given (quotes, backslashes, emoji, microseconds)', async () => {
@@ -94,7 +92,7 @@ describe('Exercise 5.2: UserDAL.softDeleteUser', () => {
         await db.reset();
         await dal.insertUser(row);
         await expect(dal.softDeleteUser(unknownId, deleteEventId, deleteTimestamp)).resolves.toBeUndefined();
-        const all = await db.rows<UserRow>(`SELECT ${USER_COLUMNS.join(', ')} FROM users`);
+        const all = await db.select<UserRow>('users', USER_COLUMNS);
         expect(all, `softDeleteUser for a user_id that does not exist must not touch other rows, nor create one.\n${lesson.exercise('5.2')}`).toEqual([row]);
       }),
     );

@@ -23,7 +23,7 @@ describe('Exercise 5.3 end to end: Kafka -> consumer -> MySQL', () => {
     const updated = { ...created, version: 2, profile: { ...created.profile, bio: 'Now with a longer bio ✍️' }, updated_at: '2024-02-01T09:00:00.000001+01:00' };
 
     await pipeline.deliver(userEvent(EventType.USER_CREATED, created));
-    const [afterCreate] = await db.rows<UserRow>(`SELECT ${USER_COLUMNS.join(', ')} FROM users WHERE user_id = ?`, [created.user_id]);
+    const [afterCreate] = await db.select<UserRow>('users', USER_COLUMNS, { user_id: created.user_id });
     expect(afterCreate, `After user.created went through Kafka, SELECT should find the user.\n${lesson.exercise('5.3')}`).toMatchObject({
       email: created.contact_info.primary_email,
       version: 1,
@@ -35,7 +35,7 @@ describe('Exercise 5.3 end to end: Kafka -> consumer -> MySQL', () => {
     const deleteEvent = userEvent(EventType.USER_DELETED, { user_id: created.user_id });
     await pipeline.deliver(deleteEvent);
 
-    const rows = await db.rows<UserRow>(`SELECT ${USER_COLUMNS.join(', ')} FROM users WHERE user_id = ?`, [created.user_id]);
+    const rows = await db.select<UserRow>('users', USER_COLUMNS, { user_id: created.user_id });
     expect(rows, `One user, one row, whatever happened to it.\n${lesson.exercise('5.3')}`).toHaveLength(1);
     expect(rows[0], `The row after created -> updated -> deleted.\n${lesson.exercise('5.3')}`).toMatchObject({
       version: 2,

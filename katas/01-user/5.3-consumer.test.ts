@@ -7,10 +7,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { timestamp } from '../../harness/events/arbitraries.ts';
-import { EventType, type EventEnvelope, type EventHandler } from '../../harness/events/contract.ts';
+import { EventType, type EventEnvelope } from '../../harness/events/contract.ts';
 import { userEventCase } from '../../harness/events/user.arbitraries.ts';
 import { USER_COLUMNS, buildUser, userEvent, type UserRow } from '../../harness/events/user.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
+import { handlerFrom } from '../../harness/testing/handlers.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
 import { inEachTimeZone } from '../../harness/testing/time-zones.ts';
@@ -20,16 +21,8 @@ import { UserConsumer } from './user-consumer.ts';
 const lesson = lessonFor('01-user');
 const db = useKataDatabase({ kata: '01-user', tables: () => tables, requires: { tables: ['users'], exercise: '5.1' } });
 
-async function selectUsers(userId: string): Promise<UserRow[]> {
-  return db.rows<UserRow>(`SELECT ${USER_COLUMNS.join(', ')} FROM users WHERE user_id = ?`, [userId]);
-}
-
-/** The handler the framework would call for this event type, called as a plain function as the framework does. */
-function handlerFor(eventType: EventType): EventHandler {
-  const handler = new UserConsumer().getHandlers()[eventType];
-  if (!handler) throw new Error(`getHandlers() has no handler for "${eventType}", so the framework would dead-letter every such event.\n${lesson.exercise('5.3')}`);
-  return handler;
-}
+const selectUsers = (userId: string) => db.select<UserRow>('users', USER_COLUMNS, { user_id: userId });
+const handlerFor = (eventType: EventType) => handlerFrom(new UserConsumer().getHandlers(), eventType, lesson.exercise('5.3'));
 
 describe('Exercise 5.3: UserConsumer.parseTimestamp', () => {
   it.each([
