@@ -28,6 +28,17 @@ export const curriculum = [
     points: 10,
     startsGreen: false,
   },
+  {
+    id: '02-supplier',
+    title: 'Supplier: a wide table, a composite index and a hard delete',
+    exercises: [
+      { id: '5.1', title: 'DDL: CREATE TABLE suppliers' },
+      { id: '5.2', title: 'DAL: 26-column upsert and hard delete' },
+      { id: '5.3', title: 'Consumer: flatten four nested sources' },
+    ],
+    points: 15,
+    startsGreen: false,
+  },
 ] as const satisfies readonly Kata[];
 
 export type KataId = (typeof curriculum)[number]['id'];

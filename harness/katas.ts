@@ -19,4 +19,10 @@ export const katas: readonly KataWiring[] = [
     handlers: async () => new (await import('../katas/01-user/user-consumer.ts')).UserConsumer().getHandlers(),
     topics: [Topic.USERS],
   },
+  {
+    id: '02-supplier',
+    tables: async () => (await import('../katas/02-supplier/tables.ts')).tables,
+    handlers: async () => new (await import('../katas/02-supplier/supplier-consumer.ts')).SupplierConsumer().getHandlers(),
+    topics: [Topic.SUPPLIERS],
+  },
 ];

@@ -38,6 +38,21 @@ export const text = (maxLength: number, minLength = 0): fc.Arbitrary<string> => 
 /** A nullable value: null about a quarter of the time. */
 export const nullable = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(arbitrary, { nil: null, freq: 4 });
 
+export type OptionalField<T> = { present: boolean; value: T | null };
+
+/** An optional document field: present with a value, present as null, or missing altogether. */
+export const optional = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<OptionalField<T>> =>
+  fc.oneof(
+    { weight: 3, arbitrary: arbitrary.map((value) => ({ present: true, value })) },
+    { weight: 1, arbitrary: fc.constant({ present: true, value: null }) },
+    { weight: 1, arbitrary: fc.constant({ present: false, value: null }) },
+  );
+
+/** Sets target[key] only when the generated field is present: a missing field stays missing. */
+export function put<T>(target: Record<string, unknown>, key: string, field: OptionalField<T>): void {
+  if (field.present) target[key] = field.value;
+}
+
 export type GeneratedTimestamp = {
   /** as the backend sends it, e.g. '2024-01-15T16:00:00.123456+05:30' */
   iso: string;

@@ -12,6 +12,8 @@
  *   }
  */
 
+import { randomUUID } from 'node:crypto';
+
 export type EventEnvelope<TData = Record<string, unknown>> = {
   event_id: string;
   event_type: string;
@@ -25,12 +27,16 @@ export const EventType = {
   USER_CREATED: 'user.created',
   USER_UPDATED: 'user.updated',
   USER_DELETED: 'user.deleted',
+  SUPPLIER_CREATED: 'supplier.created',
+  SUPPLIER_UPDATED: 'supplier.updated',
+  SUPPLIER_DELETED: 'supplier.deleted',
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 
 /** One topic per domain: the backend publishes every event of a domain to its topic. */
 export const Topic = {
   USERS: 'users',
+  SUPPLIERS: 'suppliers',
 } as const;
 export type Topic = (typeof Topic)[keyof typeof Topic];
 
@@ -38,6 +44,9 @@ const topicOfEvent: Record<EventType, Topic> = {
   [EventType.USER_CREATED]: Topic.USERS,
   [EventType.USER_UPDATED]: Topic.USERS,
   [EventType.USER_DELETED]: Topic.USERS,
+  [EventType.SUPPLIER_CREATED]: Topic.SUPPLIERS,
+  [EventType.SUPPLIER_UPDATED]: Topic.SUPPLIERS,
+  [EventType.SUPPLIER_DELETED]: Topic.SUPPLIERS,
 };
 
 export function isEventType(value: unknown): value is EventType {
@@ -69,4 +78,14 @@ export function envelopeProblem(value: unknown): string | undefined {
   const data = record.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return '"data" is missing or not an object';
   return undefined;
+}
+
+/** An envelope as the backend publishes it, with a fresh event_id; overrides for any field. */
+export function wrapEvent<TData>(
+  eventType: EventType,
+  entityId: string,
+  data: TData,
+  envelope: Partial<Omit<EventEnvelope, 'data' | 'event_type'>> = {},
+): EventEnvelope<TData> {
+  return { event_id: randomUUID(), event_type: eventType, entity_id: entityId, timestamp: '2024-01-15T10:30:00.654321+00:00', ...envelope, data };
 }

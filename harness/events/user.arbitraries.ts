@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { EventType, type EventEnvelope } from './contract.ts';
-import { eventId, nullable, objectId, sqlDateTime, text, timestamp } from './arbitraries.ts';
+import { eventId, nullable, objectId, optional, put, sqlDateTime, text, timestamp } from './arbitraries.ts';
 import type { UserDocument, UserRow } from './user.ts';
 
 /** Column sizes of `users`, shared by the generators so every value fits its column. */
@@ -32,18 +32,6 @@ export type UserEventCase = {
   /** the row a correct consumer leaves in `users` for this event */
   row: UserRow;
 };
-
-/** An optional field: present with a value, present as null, or missing altogether. */
-const optional = <T>(arbitrary: fc.Arbitrary<T>) =>
-  fc.oneof(
-    { weight: 3, arbitrary: arbitrary.map((value) => ({ present: true as const, value })) },
-    { weight: 1, arbitrary: fc.constant({ present: true as const, value: null }) },
-    { weight: 1, arbitrary: fc.constant({ present: false as const, value: null }) },
-  );
-
-function put<T>(target: Record<string, unknown>, key: string, field: { present: boolean; value: T | null }): void {
-  if (field.present) target[key] = field.value;
-}
 
 /** user.created / user.updated events over the whole document space, with their expected rows. */
 export const userEventCase = (

@@ -2,8 +2,8 @@
  * The User domain: the document the backend sends, and the flat row it becomes in MySQL.
  * Complete: read it, don't edit it. Kata 01 builds the table, DAL and handlers for it.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { EventType, type EventEnvelope } from './contract.ts';
+import { randomBytes } from 'node:crypto';
+import { EventType, wrapEvent, type EventEnvelope } from './contract.ts';
 
 /** A user as MongoDB stores it (the `data` of user.created / user.updated). */
 export type UserDocument = {
@@ -85,16 +85,9 @@ export function userEvent(
 ): EventEnvelope<UserDeletedData>;
 /** Wraps a user document in the envelope the backend publishes. */
 export function userEvent(
-  eventType: string,
+  eventType: EventType,
   data: UserDocument | UserDeletedData,
   envelope: Partial<Omit<EventEnvelope, 'data' | 'event_type'>> = {},
 ): EventEnvelope<UserDocument | UserDeletedData> {
-  return {
-    event_id: randomUUID(),
-    event_type: eventType,
-    entity_id: data.user_id,
-    timestamp: '2024-01-15T10:30:00.654321+00:00',
-    ...envelope,
-    data,
-  };
+  return wrapEvent(eventType, data.user_id, data, { timestamp: '2024-01-15T10:30:00.654321+00:00', ...envelope });
 }
