@@ -21,7 +21,8 @@ export default defineConfig({
   plugins: [kataRedirect(root)],
   test: {
     globalSetup: ['harness/testing/global-setup.ts'],
-    reporters: ['default'],
+    // the default output, then the learner's progress ladder (silent during `npm run verify`)
+    reporters: ['default', './harness/learn/progress-reporter.ts'],
     projects: [
       ...curriculum.map((kata) => ({
         extends: true as const,

@@ -4,8 +4,9 @@
  * when it finishes the event in flight, commits it and disconnects.
  *
  * Where it connects: KATA_MYSQL_URL (mysql://user:pass@host:port/database; database defaults to
- * `analytics`) and KATA_KAFKA_BROKERS (host:port[,host:port]). Without them it starts a throwaway
- * MySQL and Kafka the same way the tests do, and says so: data is gone when it stops.
+ * `analytics`) and KATA_KAFKA_BROKERS (host:port[,host:port]). Without them it starts a local
+ * MariaDB whose data persists in .kata/dev/mysql and kcat's mock Kafka (see dev/environment.ts),
+ * and records the addresses for `npm run emit` and `npm run sql`.
  */
 import { styleText } from 'node:util';
 import { closePool, configureDatabase, createPool } from './db/pool.ts';
@@ -26,7 +27,7 @@ export type ServiceOptions = {
   log?: (line: string) => void;
 };
 
-export type RunningService = { consumer: EventConsumer; stop(): Promise<void> };
+export type RunningService = { consumer: EventConsumer; databaseUrl: string; stop(): Promise<void> };
 
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -70,6 +71,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   log(`consuming ${[...topics].join(', ')} from ${options.brokers.join(',')} into ${redact(url)} (dead letters: ${deadLetterTopic})`);
   return {
     consumer,
+    databaseUrl: url,
     async stop() {
       await consumer.stop();
       await closePool();
@@ -105,20 +107,20 @@ function redact(url: string): string {
 }
 
 async function main(): Promise<void> {
-  let mysqlUrl = process.env.KATA_MYSQL_URL;
-  let brokers = process.env.KATA_KAFKA_BROKERS?.split(',').map((broker) => broker.trim());
-  let stopEnvironment = async () => undefined as void;
-  if (!mysqlUrl || !brokers) {
-    const { provisionEnvironment } = await import('./testing/environment/provision.ts');
-    const environment = await provisionEnvironment({ kafka: true });
-    mysqlUrl ??= environment.mysqlUrl;
-    brokers ??= environment.kafkaBrokers!;
-    stopEnvironment = environment.stop;
-    console.log(`${environment.summary}\n(throwaway servers: set KATA_MYSQL_URL and KATA_KAFKA_BROKERS to keep your data)`);
-  }
+  const { publishEndpoints, startDevEnvironment, withdrawEndpoints } = await import('./dev/environment.ts');
+  const environment = await startDevEnvironment();
+  console.log(environment.summary);
   // KATA_TOPIC_PREFIX keeps a test run of the service apart from anything else on the broker
   const topicPrefix = process.env.KATA_TOPIC_PREFIX ?? '';
-  const service = await startService({ mysqlUrl, brokers, topicPrefix, groupId: `${topicPrefix}mysql-analytics` });
+  let service: RunningService;
+  try {
+    service = await startService({ mysqlUrl: environment.mysqlUrl, brokers: environment.brokers, topicPrefix, groupId: `${topicPrefix}mysql-analytics` });
+  } catch (error) {
+    await environment.stop();
+    throw error;
+  }
+  publishEndpoints({ ...environment, mysqlUrl: service.databaseUrl });
+  console.log('Try it: npm run emit -- user.created   then   npm run sql -- "SELECT * FROM users"   (Ctrl-C stops)');
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {
@@ -127,9 +129,10 @@ async function main(): Promise<void> {
     }
     stopping = true;
     console.log(`${signal}: finishing the event in flight, then disconnecting...`);
+    withdrawEndpoints();
     service
       .stop()
-      .then(stopEnvironment)
+      .then(() => environment.stop())
       .then(() => {
         console.log('stopped');
         process.exit(0);

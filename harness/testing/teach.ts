@@ -1,8 +1,8 @@
 /** Pointers from a red test to the place in the lesson that explains it. */
 
-/** "katas/01-user/README.md, Exercise 5.1 (hints at the end of the exercise)" */
+/** "read katas/01-user/README.md, "Exercise 5.1" (stuck? npm run hint -- 01-user 5.1)." */
 export function exercisePointer(kata: string, exercise: string): string {
-  return `read katas/${kata}/README.md, "Exercise ${exercise}" (its hints are at the end of the exercise).`;
+  return `read katas/${kata}/README.md, "Exercise ${exercise}" (stuck? npm run hint -- ${kata} ${exercise}).`;
 }
 
 /** The sentence a red test ends with: where to read, for this kata and exercise. */

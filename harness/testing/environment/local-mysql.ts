@@ -24,16 +24,24 @@ export function localMysqlAvailable(): boolean {
   return findExecutable('mariadbd', 'mysqld') !== undefined;
 }
 
-export async function startLocalMysql(): Promise<LocalServer> {
+/**
+ * Starts a local server. By default its data lives in a temporary folder removed at stop();
+ * with `persistentDataDir` (the playground's `npm run service`) the data stays for next time.
+ */
+export async function startLocalMysql(options: { persistentDataDir?: string } = {}): Promise<LocalServer> {
   const server = findExecutable('mariadbd', 'mysqld');
   if (!server) throw new Error('neither mariadbd nor mysqld was found');
   const version = await run(server, ['--version']);
   const isMariaDb = version.includes('MariaDB');
-  const dataDir = await mkdtemp(join(tmpdir(), 'kata-mysql-'));
+  const persistent = options.persistentDataDir;
+  const dataDir = persistent ?? (await mkdtemp(join(tmpdir(), 'kata-mysql-')));
+  const removeData = () => (persistent ? Promise.resolve() : rm(dataDir, { recursive: true, force: true }));
   const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
   try {
     // Initialising a data folder takes seconds; copying an initialised one takes ~0.1 s.
-    await cp(await dataTemplate(server, version, isMariaDb, asRoot), dataDir, { recursive: true });
+    if (!persistent || !existsSync(join(persistent, READY_MARKER))) {
+      await cp(await dataTemplate(server, version, isMariaDb, asRoot), dataDir, { recursive: true });
+    }
     const port = await freePort();
     const { child } = await spawnUntilReady(
       server,
@@ -62,19 +70,19 @@ export async function startLocalMysql(): Promise<LocalServer> {
       /ready for connections/,
       30_000,
     );
-    const reaper = startReaper(dataDir, [child.pid]);
+    const reaper = startReaper(persistent ? '-' : dataDir, [child.pid]);
     return {
       url: `mysql://root@127.0.0.1:${port}/`,
       description: `local ${isMariaDb ? 'mariadbd' : 'mysqld'}, 127.0.0.1:${port}`,
       footprint: { pids: child.pid ? [child.pid] : [], folder: dataDir },
       async stop() {
         await stopProcess(child);
-        await rm(dataDir, { recursive: true, force: true });
+        await removeData();
         reaper.stop();
       },
     };
   } catch (error) {
-    await rm(dataDir, { recursive: true, force: true });
+    await removeData();
     throw error;
   }
 }

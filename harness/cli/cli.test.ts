@@ -1,0 +1,112 @@
+/** The learner's commands as a student runs them: right answers, and clear usage errors (exit 2). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { capture } from '../testing/environment/processes.ts';
+import { databaseUrl } from '../testing/database-admin.ts';
+import { kataEnvironment } from '../testing/provided.ts';
+import { useKataDatabase } from '../testing/database.ts';
+
+const stateDir = mkdtempSync(join(tmpdir(), 'kata-cli-state-'));
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+
+const db = useKataDatabase({ kata: 'harness', tables: () => ['CREATE TABLE things (id INT PRIMARY KEY, label VARCHAR(20))', "INSERT INTO things VALUES (1, 'café'), (2, NULL)"] });
+
+async function cli(name: string, args: string[], env: Record<string, string | undefined> = {}) {
+  const script = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
+  const merged: NodeJS.ProcessEnv = { ...process.env, KATA_STATE_DIR: stateDir, FORCE_COLOR: '0', NO_COLOR: '1', KATA_MYSQL_URL: undefined, KATA_KAFKA_BROKERS: undefined, ...env };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return capture(process.execPath, [script, ...args], { env: merged });
+}
+
+describe('usage errors say what is valid and exit 2', () => {
+  it.each([
+    ['hint', [], 'Name a kata: 00-setup, 01-user, 02-supplier'],
+    ['hint', ['42-nope'], 'Unknown kata "42-nope". Valid katas: 00-setup, 01-user, 02-supplier'],
+    ['hint', ['01-user', '9.9'], 'Its exercises: 5.1, 5.2, 5.3'],
+    ['start', ['42-nope'], 'Valid katas: 00-setup, 01-user, 02-supplier'],
+    ['start', ['01-user', '02-supplier'], 'at most one kata'],
+    ['progress', ['extra'], 'takes no arguments'],
+    ['doctor', ['extra'], 'takes no arguments'],
+    ['emit', [], 'Name an event type: user.created'],
+    ['emit', ['user.flew'], 'Unknown event type "user.flew". Valid: user.created'],
+    ['emit', ['user.deleted'], 'user.deleted needs --id'],
+    ['sql', [], 'Give one SQL statement, in quotes.'],
+  ])('%s %j', async (name, args, message) => {
+    const { code, output } = await cli(name, args);
+    expect(output).toContain(message);
+    expect(output).toContain('usage: npm ');
+    expect(code).toBe(2);
+  });
+});
+
+describe('npm run hint', () => {
+  it('reveals the hints of an exercise one at a time', async () => {
+    const first = await cli('hint', ['01-user', '5.2']);
+    expect(first.code).toBe(0);
+    expect(first.output).toContain('Hint 1 of 3: direction');
+    expect(first.output).not.toContain('Hint 2 of 3');
+    const second = await cli('hint', ['01-user', '5.2']);
+    expect(second.output).toContain('Hint 2 of 3: pattern');
+  });
+});
+
+describe('npm run progress', () => {
+  it('prints the ladder', async () => {
+    const { code, output } = await cli('progress', []);
+    expect(code).toBe(0);
+    expect(output).toContain('Your path through the course');
+    expect(output).toMatch(/01-user\s+not run yet/);
+  });
+});
+
+describe('npm run doctor', () => {
+  it('says which way a test run would get its servers', async () => {
+    const { code, output } = await cli('doctor', []);
+    expect(output).toMatch(/Node\.js\s+v\d+/);
+    expect(output).toMatch(/kcat/);
+    if (code === 0) expect(output).toContain('A test run would use:');
+    else expect(output).toMatch(/No (MySQL|Kafka)/);
+  });
+
+  it('reports an override that does not answer, with its fix, and exits 1', async () => {
+    const { code, output } = await cli('doctor', [], { KATA_MYSQL_URL: 'mysql://root@127.0.0.1:1/' });
+    expect(output).toMatch(/✗ KATA_MYSQL_URL\s+127\.0\.0\.1:1 does not answer/);
+    expect(output).toContain('fix: start that server, or unset KATA_MYSQL_URL');
+    expect(code).toBe(1);
+  });
+});
+
+describe('npm run sql and emit without a running service', () => {
+  it('say to start the service', async () => {
+    for (const [name, args] of [['sql', ['SELECT 1']], ['emit', ['user.created']]] as const) {
+      const { code, output } = await cli(name, [...args]);
+      expect(output).toContain('The service is not running. Start it in another terminal with `npm run service`');
+      expect(code).toBe(1);
+    }
+  });
+});
+
+describe('npm run sql', () => {
+  it('prints the rows as a table, NULL included', async () => {
+    const url = databaseUrl(kataEnvironment().mysqlUrl, db.name);
+    const { code, output } = await cli('sql', ['SELECT id, label FROM things ORDER BY id'], { KATA_MYSQL_URL: url, KATA_KAFKA_BROKERS: '127.0.0.1:1' });
+    expect(code).toBe(0);
+    expect(output).toMatch(/\| id \| label \|/);
+    expect(output).toMatch(/\| 1 {2}\| café {2}\|/);
+    expect(output).toMatch(/\| 2 {2}\| NULL {2}\|/);
+    expect(output).toContain('2 rows');
+  });
+
+  it('reports affected rows for a statement without a result set, and server errors plainly', async () => {
+    const url = databaseUrl(kataEnvironment().mysqlUrl, db.name);
+    const env = { KATA_MYSQL_URL: url, KATA_KAFKA_BROKERS: '127.0.0.1:1' };
+    expect((await cli('sql', ["UPDATE things SET label = 'x' WHERE id = 2"], env)).output).toContain('OK, 1 row affected');
+    const broken = await cli('sql', ['SELEKT 1'], env);
+    expect(broken.code).toBe(1);
+    expect(broken.output).toMatch(/You have an error in your SQL syntax/);
+  });
+});
+

@@ -1,0 +1,72 @@
+/**
+ * npm start [-- <kata>]: the guided loop. Runs the first kata that is not green (or the one named),
+ * watches it, and after every save shows where you are and what to do next. When the kata turns
+ * green it moves on to the next one by itself. Ctrl-C stops (servers included).
+ */
+import { parseArgs, styleText } from 'node:util';
+import type { TestModule, Vitest } from 'vitest/node';
+import { curriculum, type Kata } from '../../curriculum.ts';
+import { collectResults, guideText, isGreen, mergeResults, type ExerciseResult } from '../learn/guide.ts';
+import { findKata, UsageError } from '../learn/katas.ts';
+import { currentKata, readProgress, recordProgress } from '../learn/progress.ts';
+import { summarise } from '../learn/progress-reporter.ts';
+import { REPO_ROOT } from '../learn/state.ts';
+import { runCli } from './run-cli.ts';
+
+runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
+  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
+  if (positionals.length > 1) throw new UsageError(`npm start takes at most one kata (got ${positionals.join(' ')})`);
+  let kata: Kata = positionals[0] ? findKata(positionals[0]) : (currentKata(readProgress()) ?? curriculum.at(-1)!);
+
+  const { createVitest } = await import('vitest/node');
+  let previous: ExerciseResult[] | undefined;
+  /** shown once above the next kata's first screen, so the news of a green kata is not cleared away */
+  let banner = '';
+  let vitest: Vitest;
+  const pattern = (entry: Kata) => `katas/${entry.id}/`;
+
+  const guide = {
+    onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
+      const ran = testModules.filter((module) => module.moduleId.includes(`/katas/${kata.id}/`));
+      if (ran.length === 0) return;
+      recordProgress(summarise(ran));
+      const results = mergeResults(previous, collectResults(kata, ran));
+      previous = results;
+      process.stdout.write('\x1Bc' + banner + guideText(kata, results) + '\n');
+      banner = '';
+      if (!isGreen(results)) return;
+      const next = curriculum[curriculum.indexOf(kata as (typeof curriculum)[number]) + 1];
+      if (!next) {
+        process.stdout.write(styleText('green', '\nEvery kata of the course is green. Well done! (Ctrl-C to leave)\n'));
+        return;
+      }
+      banner = `${guideText(kata, results)}\nMoving on to kata ${next.id}: ${next.title}. Its lesson: katas/${next.id}/README.md\n\n`;
+      kata = next;
+      previous = undefined;
+      // after this run has fully ended: switch the watched kata and run it
+      setImmediate(async () => {
+        const specifications = await vitest.globTestSpecifications([pattern(next)]);
+        // vitest's own "filter by filename" key uses changeFilenamePattern (not in its typings):
+        // it both reruns and makes later saves rerun only this kata
+        const watcher = vitest as unknown as { changeFilenamePattern?: (filter: string, files: string[]) => Promise<void> };
+        if (watcher.changeFilenamePattern) await watcher.changeFilenamePattern(pattern(next), specifications.map((s) => s.moduleId));
+        else await vitest.rerunTestSpecifications(specifications);
+      });
+    },
+  };
+
+  vitest = await createVitest({ watch: true, root: REPO_ROOT, reporters: [guide] });
+  let closing = false;
+  const close = () => {
+    if (closing) process.exit(1);
+    closing = true;
+    process.stdout.write('\nStopping (and removing the test servers)...\n');
+    vitest.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', close);
+  process.on('SIGTERM', close);
+  process.stdout.write(`Starting kata ${kata.id}: ${kata.title}\n`);
+  await vitest.start([pattern(kata)]);
+  // keep running: vitest watches the files; the guide reporter prints after every run
+  await new Promise(() => undefined);
+});

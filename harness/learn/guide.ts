@@ -1,0 +1,87 @@
+/**
+ * What `npm start` shows after each run of the current kata: the exercises with their results,
+ * the current one, the first failing expectation with its teaching message, and the next action.
+ */
+import { styleText } from 'node:util';
+import type { TestModule } from 'vitest/node';
+import type { Kata } from '../../curriculum.ts';
+import { exerciseOfFile } from './katas.ts';
+
+export type ExerciseResult = {
+  id: string;
+  title: string;
+  passed: number;
+  total: number;
+  /** false when this run had no file of the exercise (vitest reran only the files a save affected) */
+  ran: boolean;
+  firstFailure?: { file: string; test: string; message: string };
+};
+
+/** Per exercise, in course order: counts and the first failure (suite setup errors included). */
+export function collectResults(kata: Kata, testModules: ReadonlyArray<TestModule>): ExerciseResult[] {
+  const results = kata.exercises.map((exercise): ExerciseResult => ({ id: exercise.id, title: exercise.title, passed: 0, total: 0, ran: false }));
+  const ordered = [...testModules].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  for (const module of ordered) {
+    const exercise = exerciseOfFile(kata, module.moduleId);
+    const result = results.find((entry) => entry.id === exercise?.id);
+    if (!result) continue;
+    const file = module.relativeModuleId;
+    result.ran = true;
+    for (const test of module.children.allTests()) {
+      result.total++;
+      const outcome = test.result();
+      if (outcome.state === 'passed') result.passed++;
+      else if (outcome.state === 'failed') result.firstFailure ??= { file, test: test.fullName, message: describeError(outcome.errors[0]) };
+    }
+    const setupError = module.errors()[0];
+    if (setupError) {
+      result.total ||= 1;
+      result.firstFailure ??= { file, test: '(the file\'s setup, before its tests)', message: describeError(setupError) };
+    }
+  }
+  return results;
+}
+
+function describeError(error: { name?: string; message: string } | undefined): string {
+  if (!error) return 'failed';
+  return error.name && !['Error', 'AssertionError'].includes(error.name) ? `${error.name}: ${error.message}` : error.message;
+}
+
+/** This run's results, with the previous ones kept for the exercises this run did not touch. */
+export function mergeResults(previous: readonly ExerciseResult[] | undefined, latest: readonly ExerciseResult[]): ExerciseResult[] {
+  return latest.map((result) => (result.ran ? result : (previous?.find((entry) => entry.id === result.id) ?? result)));
+}
+
+export function isGreen(results: readonly ExerciseResult[]): boolean {
+  return results.every((result) => result.total > 0 && result.passed === result.total);
+}
+
+export function guideText(kata: Kata, results: readonly ExerciseResult[]): string {
+  const current = results.find((result) => result.total === 0 || result.passed < result.total);
+  const lines = [styleText('bold', `── kata ${kata.id} · ${kata.title}`)];
+  const width = Math.max(...results.map((result) => `${result.id} ${result.title}`.length));
+  for (const result of results) {
+    const done = result.total > 0 && result.passed === result.total;
+    const mark = done ? styleText('green', '✓') : result === current ? styleText('yellow', '▶') : ' ';
+    lines.push(`${mark} ${`${result.id} ${result.title}`.padEnd(width)}  ${result.passed}/${result.total}`);
+  }
+  if (!current) {
+    lines.push(styleText('green', `✓ Kata ${kata.id} is green: every test passes.`));
+    if (!kata.startsGreen) {
+      lines.push(`  Compare your approach with the lesson's: katas/${kata.id}/README.md, "3. Schema deep dive" and "7. Advanced challenges".`);
+    }
+    return lines.join('\n');
+  }
+  const failure = current.firstFailure;
+  if (failure) {
+    lines.push('', styleText('bold', `First failing expectation (${failure.file})`), `  ${failure.test}`);
+    for (const line of failure.message.split('\n').slice(0, 14)) lines.push(`  ${line}`);
+  }
+  lines.push(
+    '',
+    kata.startsGreen
+      ? 'Next: this kata checks your environment. Run `npm run doctor` in another terminal: it says what is missing and how to fix it.'
+      : `Next: work on exercise ${current.id} (katas/${kata.id}/README.md, "Exercise ${current.id}"), save, and this reruns by itself. Stuck? npm run hint -- ${kata.id} ${current.id}`,
+  );
+  return lines.join('\n');
+}

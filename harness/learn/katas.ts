@@ -1,0 +1,38 @@
+/** Looking katas and exercises up by name, with errors that list the valid names. */
+import { basename } from 'node:path';
+import { curriculum, type Exercise, type Kata } from '../../curriculum.ts';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function findKata(id: string | undefined): Kata {
+  const valid = curriculum.map((kata) => kata.id).join(', ');
+  if (!id) throw new UsageError(`Name a kata: ${valid}`);
+  // accept '01-user', '01', 'user' and 'katas/01-user/'
+  const wanted = id.replace(/^katas\//, '').replace(/\/$/, '');
+  const kata = curriculum.find((entry) => entry.id === wanted || entry.id.split('-')[0] === wanted || entry.id.split('-').slice(1).join('-') === wanted);
+  if (!kata) throw new UsageError(`Unknown kata "${id}". Valid katas: ${valid}`);
+  return kata;
+}
+
+export function findExercise(kata: Kata, id: string): Exercise {
+  const exercise = kata.exercises.find((entry) => entry.id === id);
+  if (!exercise) throw new UsageError(`Kata ${kata.id} has no exercise "${id}". Its exercises: ${kata.exercises.map((e) => e.id).join(', ')}`);
+  return exercise;
+}
+
+/** Which exercise a suite file belongs to: `5.2-dal.test.ts` -> 5.2, `smoke.e2e.test.ts` -> smoke. */
+export function exerciseOfFile(kata: Kata, file: string): Exercise | undefined {
+  const name = basename(file);
+  return kata.exercises.find((exercise) => name.startsWith(`${exercise.id}-`) || name.startsWith(`${exercise.id}.`));
+}
+
+/** Which kata a file belongs to, from its path (katas/<id>/...). */
+export function kataOfFile(file: string): Kata | undefined {
+  const match = /katas[\\/]([^\\/]+)[\\/]/.exec(file);
+  return curriculum.find((kata) => kata.id === match?.[1]);
+}

@@ -1,0 +1,131 @@
+/** The learner's tools: kata look-up, progress ladder, hint ladder, guided-loop screens. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TestModule } from 'vitest/node';
+import { curriculum } from '../../curriculum.ts';
+import { collectResults, guideText, isGreen, mergeResults } from './guide.ts';
+import { hintsOf, resetHints, revealNext } from './hints.ts';
+import { exerciseOfFile, findExercise, findKata, UsageError } from './katas.ts';
+import { currentExercise, currentKata, readProgress, recordProgress, renderLadder } from './progress.ts';
+import { summarise } from './progress-reporter.ts';
+
+const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+/** A stand-in for vitest's TestModule: just what our code reads. */
+function fakeModule(file: string, tests: [name: string, state: 'passed' | 'failed' | 'skipped', message?: string][], setupError?: string): TestModule {
+  return {
+    moduleId: `/repo/${file}`,
+    relativeModuleId: file,
+    ok: () => !setupError && tests.every(([, state]) => state !== 'failed'),
+    errors: () => (setupError ? [{ name: 'Error', message: setupError }] : []),
+    children: {
+      *allTests() {
+        for (const [fullName, state, message] of tests) {
+          yield { fullName, result: () => (state === 'failed' ? { state, errors: [{ name: 'NotStarted', message: message ?? 'boom' }] } : { state }) };
+        }
+      },
+    },
+  } as unknown as TestModule;
+}
+
+let stateDir: string;
+beforeEach(() => {
+  stateDir = mkdtempSync(join(tmpdir(), 'kata-state-'));
+  process.env.KATA_STATE_DIR = stateDir;
+});
+afterEach(() => {
+  delete process.env.KATA_STATE_DIR;
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+describe('kata look-up', () => {
+  it('accepts 01-user, 01, user and katas/01-user/, and lists the valid names otherwise', () => {
+    for (const name of ['01-user', '01', 'user', 'katas/01-user/']) expect(findKata(name).id).toBe('01-user');
+    expect(() => findKata('09-nope')).toThrow(UsageError);
+    expect(() => findKata('09-nope')).toThrow(`Valid katas: ${curriculum.map((k) => k.id).join(', ')}`);
+    expect(() => findExercise(findKata('01-user'), '7.7')).toThrow('Its exercises: 5.1, 5.2, 5.3');
+  });
+
+  it('maps suite files to exercises', () => {
+    const kata = findKata('01-user');
+    expect(exerciseOfFile(kata, 'katas/01-user/5.3-consumer.e2e.test.ts')?.id).toBe('5.3');
+    expect(exerciseOfFile(findKata('00-setup'), 'katas/00-setup/smoke.e2e.test.ts')?.id).toBe('smoke');
+  });
+});
+
+describe('progress', () => {
+  it('records a run per exercise and draws the ladder with the current kata marked', () => {
+    recordProgress(summarise([fakeModule('katas/00-setup/smoke.e2e.test.ts', [['a', 'passed']])]));
+    recordProgress(
+      summarise([
+        fakeModule('katas/01-user/5.1-ddl.test.ts', [['a', 'passed'], ['b', 'passed']]),
+        fakeModule('katas/01-user/5.2-dal.test.ts', [['c', 'failed'], ['d', 'skipped']]),
+      ]),
+    );
+    const progress = readProgress();
+    expect(progress['01-user']).toEqual({ '5.1': { passed: 2, total: 2 }, '5.2': { passed: 0, total: 2 } });
+    expect(currentKata(progress)?.id).toBe('01-user');
+    expect(currentExercise(progress, findKata('01-user'))).toBe('5.2');
+    const ladder = strip(renderLadder(progress));
+    expect(ladder).toMatch(/✓ 00-setup\s+1\/1 tests/);
+    expect(ladder).toMatch(/▶ 01-user\s+2\/4 tests\s+5\.1 ✓ {2}5\.2 ✗ {2}5\.3 ·/);
+    expect(ladder).toMatch(/02-supplier\s+not run yet/);
+    expect(ladder).toContain('Next: npm test -- katas/01-user/   (exercise 5.2; stuck? npm run hint -- 01-user)');
+  });
+
+  it('counts a suite whose setup failed as a failure', () => {
+    expect(summarise([fakeModule('katas/01-user/5.2-dal.test.ts', [], 'Finish exercise 5.1 first')])).toEqual({ '01-user': { '5.2': { passed: 0, total: 1 } } });
+  });
+});
+
+describe('hints', () => {
+  it('every exercise of every kata with a hints file has three levels', () => {
+    for (const kata of curriculum.filter((k) => !k.startsGreen)) {
+      for (const exercise of kata.exercises) {
+        expect(hintsOf(kata, exercise.id).map((hint) => hint.level), `${kata.id} ${exercise.id}`).toEqual([1, 2, 3]);
+      }
+    }
+  });
+
+  it('reveals one more level per call, stops at the last, and forgets on reset', () => {
+    const kata = findKata('01-user');
+    expect(revealNext(kata, '5.2').shown.map((hint) => hint.level)).toEqual([1]);
+    expect(revealNext(kata, '5.2').shown.map((hint) => hint.level)).toEqual([1, 2]);
+    expect(revealNext(kata, '5.2')).toMatchObject({ total: 3, isNew: true });
+    expect(revealNext(kata, '5.2')).toMatchObject({ isNew: false });
+    expect(revealNext(kata, '5.1').shown).toHaveLength(1);
+    resetHints(kata);
+    expect(revealNext(kata, '5.2').shown).toHaveLength(1);
+  });
+});
+
+describe('the guided loop', () => {
+  const kata = findKata('01-user');
+
+  it('shows the current exercise, the first failing expectation and the next action', () => {
+    const results = collectResults(kata, [
+      fakeModule('katas/01-user/5.1-ddl.test.ts', [['t1', 'passed']]),
+      fakeModule('katas/01-user/5.2-dal.test.ts', [['insertUser stores', 'failed', 'not implemented yet: exercise 5.2']]),
+    ]);
+    const text = strip(guideText(kata, results));
+    expect(text).toMatch(/✓ 5\.1 DDL.*1\/1/);
+    expect(text).toMatch(/▶ 5\.2 DAL.*0\/1/);
+    expect(text).toContain('First failing expectation (katas/01-user/5.2-dal.test.ts)');
+    expect(text).toContain('NotStarted: not implemented yet: exercise 5.2');
+    expect(text).toContain('Stuck? npm run hint -- 01-user 5.2');
+    expect(isGreen(results)).toBe(false);
+  });
+
+  it('keeps earlier results for exercises a rerun did not touch, and says so when the kata is green', () => {
+    const first = collectResults(kata, [fakeModule('katas/01-user/5.1-ddl.test.ts', [['t1', 'passed']])]);
+    const rerun = collectResults(kata, [
+      fakeModule('katas/01-user/5.2-dal.test.ts', [['t2', 'passed']]),
+      fakeModule('katas/01-user/5.3-consumer.test.ts', [['t3', 'passed']]),
+    ]);
+    const merged = mergeResults(first, rerun);
+    expect(isGreen(merged)).toBe(true);
+    expect(strip(guideText(kata, merged))).toContain('✓ Kata 01-user is green');
+  });
+});
