@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defineConfig, type Plugin } from 'vitest/config';
 import { curriculum } from './curriculum.ts';
-import { kataRedirect } from './spec/redirect.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -17,8 +17,14 @@ const shared = {
   isolate: false,
 };
 
+// The verifier's module redirection (spec/redirect.ts) is loaded only when it is asked for: the
+// student template ships without spec/.
+// (A computed specifier, so that the config's bundler does not try to resolve it when it is absent.)
+const redirectModule = pathToFileURL(join(root, 'spec', 'redirect.ts')).href;
+const plugins = process.env.KATA_VERIFY_MODE ? [((await import(redirectModule)) as { kataRedirect(root: string): Plugin }).kataRedirect(root)] : [];
+
 export default defineConfig({
-  plugins: [kataRedirect(root)],
+  plugins,
   test: {
     globalSetup: ['harness/testing/global-setup.ts'],
     // the default output, then the learner's progress ladder (silent during `npm run verify`)

@@ -1,0 +1,49 @@
+/**
+ * npm run export:template -- <dir>: writes the student template. Everything a student or an
+ * instructor needs, nothing that gives answers away or only maintainers use: no reference
+ * solutions, no mistakes catalogue, no verifier, no maintainers' scripts or CI. It adds
+ * fingerprint.json, the hashes of every graded file (see harness/grading/fingerprint.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { computeFingerprint, FINGERPRINT_FILE } from '../harness/grading/fingerprint.ts';
+
+const MAINTAINER_ONLY = [/^spec\//, /^scripts\//, /^\.ci\//, /^\.github\/workflows\/ci\.yml$/, /^fingerprint\.json$/];
+const MAINTAINER_SCRIPTS = ['verify', 'bench', 'export:template'];
+
+export function exportTemplate(root: string, target: string): string[] {
+  if (existsSync(target) && readdirSync(target).length > 0) throw new Error(`${target} is not empty: export into a new folder`);
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter((file) => file && existsSync(join(root, file)) && !MAINTAINER_ONLY.some((pattern) => pattern.test(file)));
+  for (const file of files) {
+    mkdirSync(dirname(join(target, file)), { recursive: true });
+    cpSync(join(root, file), join(target, file));
+  }
+  const packageFile = join(target, 'package.json');
+  const manifest = JSON.parse(readFileSync(packageFile, 'utf8')) as { scripts: Record<string, string> };
+  for (const script of MAINTAINER_SCRIPTS) delete manifest.scripts[script];
+  writeFileSync(packageFile, JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(join(target, FINGERPRINT_FILE), JSON.stringify({ files: computeFingerprint(target) }, null, 2) + '\n');
+  return files;
+}
+
+if (import.meta.main) {
+  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
+  if (positionals.length !== 1) {
+    console.error('usage: npm run export:template -- <new folder>');
+    process.exit(2);
+  }
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  try {
+    const target = resolve(process.cwd(), positionals[0]!);
+    const files = exportTemplate(root, target);
+    console.log(`Exported ${files.length} files and ${FINGERPRINT_FILE} to ${target}.\nNext: cd into it, git init, push it as the assignment's template repository.`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
