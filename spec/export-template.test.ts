@@ -68,4 +68,13 @@ describe('npm run export:template', () => {
     expect(check.changed).toEqual(['katas/01-user/5.2-dal.test.ts']);
     expect(check.added).toEqual(['katas/01-user/extra.test.ts']);
   });
+
+  it('restore-graded.ts (the grading workflow\'s step) puts the pristine graded files back', async () => {
+    const pristine = join(target, '..', 'pristine');
+    exportTemplate(root, pristine);
+    const restore = await capture(process.execPath, [join(pristine, 'harness/cli/restore-graded.ts'), pristine, target]);
+    expect(restore.code, restore.output).toBe(0);
+    expect(restore.output).toContain('removed katas/01-user/extra.test.ts');
+    expect(checkFingerprint(target)).toEqual({ available: true, changed: [], missing: [], added: [] });
+  });
 });

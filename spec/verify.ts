@@ -19,6 +19,7 @@ import { curriculum } from '../curriculum.ts';
 import { provisionEnvironment } from '../harness/testing/environment/provision.ts';
 import type { Mistake } from './mistake.ts';
 import { checkApis, typecheck } from './verifier/api-check.ts';
+import { lintWorkflows } from './verifier/lint-workflows.ts';
 import { allFail, allPass, caughtBy, type Verdict } from './verifier/expectations.ts';
 import { runVitest } from './verifier/run-vitest.ts';
 import { TIME_ZONES } from '../harness/testing/time-zones.ts';
@@ -86,6 +87,12 @@ if (!values['skip-harness']) {
     name: 'typecheck (tsc, strict)',
     expected: 'clean',
     run: () => typecheck(root),
+  });
+  checks.push({
+    group: 'harness',
+    name: 'workflows lint (actionlint)',
+    expected: 'clean',
+    run: () => lintWorkflows(root),
   });
   checks.push({
     group: 'harness',
