@@ -53,6 +53,26 @@ export function put<T>(target: Record<string, unknown>, key: string, field: Opti
   if (field.present) target[key] = field.value;
 }
 
+/** A nested object that may be missing, null, or present with generated (optional) fields. */
+export const nested = <T>(arbitrary: fc.Arbitrary<T>) =>
+  fc.oneof(
+    { weight: 4, arbitrary: arbitrary.map((value) => ({ kind: 'present' as const, value })) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'missing' as const }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'null' as const }) },
+  );
+
+export type Nested<T> = { kind: 'present'; value: T } | { kind: 'missing' } | { kind: 'null' };
+
+/** Builds the object from its optional fields, or leaves it missing/null; returns each field's stored value. */
+export function assemble<K extends string>(target: Record<string, unknown>, key: string, generated: Nested<Record<K, OptionalField<string>>>): Record<K, string | null> | undefined {
+  if (generated.kind === 'null') target[key] = null;
+  if (generated.kind !== 'present') return undefined;
+  const object: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(generated.value) as [string, OptionalField<string>][]) put(object, name, value);
+  target[key] = object;
+  return Object.fromEntries(Object.entries(generated.value).map(([name, value]) => [name, (value as OptionalField<string>).value])) as Record<K, string | null>;
+}
+
 export type GeneratedTimestamp = {
   /** as the backend sends it, e.g. '2024-01-15T16:00:00.123456+05:30' */
   iso: string;

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { EventType, type EventEnvelope } from './contract.ts';
-import { eventId, nullable, objectId, optional, put, sqlDateTime, text, timestamp, type OptionalField } from './arbitraries.ts';
+import { assemble, eventId, nested, nullable, objectId, optional, put, sqlDateTime, text, timestamp } from './arbitraries.ts';
 import type { SupplierDocument, SupplierRow } from './supplier.ts';
 
 /** Column sizes of `suppliers`, shared by the generators so every value fits its column. */
@@ -56,26 +56,6 @@ export type SupplierEventCase = {
   /** the row a correct consumer leaves in `suppliers` for this event */
   row: SupplierRow;
 };
-
-/** A nested object that may be missing, null, or present with generated (optional) fields. */
-const nested = <T>(arbitrary: fc.Arbitrary<T>) =>
-  fc.oneof(
-    { weight: 4, arbitrary: arbitrary.map((value) => ({ kind: 'present' as const, value })) },
-    { weight: 1, arbitrary: fc.constant({ kind: 'missing' as const }) },
-    { weight: 1, arbitrary: fc.constant({ kind: 'null' as const }) },
-  );
-
-type Nested<T> = { kind: 'present'; value: T } | { kind: 'missing' } | { kind: 'null' };
-
-/** Builds the object from its optional fields, or leaves it missing/null; returns each field's stored value. */
-function assemble<K extends string>(target: Record<string, unknown>, key: string, generated: Nested<Record<K, OptionalField<string>>>): Record<K, string | null> | undefined {
-  if (generated.kind === 'null') target[key] = null;
-  if (generated.kind !== 'present') return undefined;
-  const object: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(generated.value) as [string, OptionalField<string>][]) put(object, name, value);
-  target[key] = object;
-  return Object.fromEntries(Object.entries(generated.value).map(([name, value]) => [name, (value as OptionalField<string>).value])) as Record<K, string | null>;
-}
 
 const opt = (column: Limited) => optional(field(column));
 

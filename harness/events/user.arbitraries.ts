@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { EventType, type EventEnvelope } from './contract.ts';
-import { eventId, nullable, objectId, optional, put, sqlDateTime, text, timestamp } from './arbitraries.ts';
+import { assemble, eventId, nested, nullable, objectId, optional, put, sqlDateTime, text, timestamp } from './arbitraries.ts';
 import type { UserDocument, UserRow } from './user.ts';
 
 /** Column sizes of `users`, shared by the generators so every value fits its column. */
@@ -42,15 +42,13 @@ export const userEventCase = (
       userId: objectId(),
       email: text(USER_LIMITS.email, 1),
       phone: optional(text(USER_LIMITS.phone)),
-      profile: fc.option(
+      profile: nested(
         fc.record({
           display_name: optional(text(USER_LIMITS.display_name)),
           avatar: optional(text(USER_LIMITS.avatar)),
           bio: optional(text(USER_LIMITS.bio)),
         }),
-        { nil: undefined, freq: 5 },
       ),
-      profileIsNull: fc.boolean(),
       version: fc.integer({ min: 1, max: 2_147_483_647 }),
       deletedAt: optional(timestamp()),
       createdAt: timestamp(),
@@ -62,15 +60,7 @@ export const userEventCase = (
       const contact: Record<string, unknown> = { primary_email: g.email };
       put(contact, 'phone', g.phone);
       const data: Record<string, unknown> = { user_id: g.userId, contact_info: contact, version: g.version };
-      if (g.profile) {
-        const profile: Record<string, unknown> = {};
-        put(profile, 'display_name', g.profile.display_name);
-        put(profile, 'avatar', g.profile.avatar);
-        put(profile, 'bio', g.profile.bio);
-        data.profile = profile;
-      } else if (g.profileIsNull) {
-        data.profile = null;
-      }
+      const profile = assemble(data, 'profile', g.profile);
       put(data, 'deleted_at', { present: g.deletedAt.present, value: g.deletedAt.value?.iso ?? null });
       data.created_at = g.createdAt.iso;
       data.updated_at = g.updatedAt.iso;
@@ -85,9 +75,9 @@ export const userEventCase = (
         user_id: g.userId,
         email: g.email,
         phone: g.phone.value,
-        display_name: g.profile?.display_name.value ?? null,
-        avatar: g.profile?.avatar.value ?? null,
-        bio: g.profile?.bio.value ?? null,
+        display_name: profile?.display_name ?? null,
+        avatar: profile?.avatar ?? null,
+        bio: profile?.bio ?? null,
         version: g.version,
         deleted_at: g.deletedAt.value?.sql ?? null,
         created_at: g.createdAt.sql,
