@@ -56,14 +56,9 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
   };
 
   vitest = await createVitest({ watch: true, root: REPO_ROOT, reporters: [guide] });
-  let closing = false;
-  const close = () => {
-    if (closing) process.exit(1);
-    closing = true;
-    process.stdout.write('\nStopping (and removing the test servers)...\n');
-    vitest.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.on('SIGINT', close);
+  // Ctrl-C: vitest's own handler ends the process (exit code 130); the test servers' reapers
+  // (harness/testing/environment/reaper.ts) stop them and delete their data as it goes.
+  const close = () => void vitest.close().then(() => process.exit(0), () => process.exit(1));
   process.on('SIGTERM', close);
   process.stdout.write(`Starting kata ${kata.id}: ${kata.title}\n`);
   await vitest.start([pattern(kata)]);

@@ -1,0 +1,47 @@
+/**
+ * `npm start`, the guided loop, end to end: with the reference solutions swapped in (the
+ * verifier's mode), it must walk the whole course by itself, kata after kata, and say so.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { curriculum } from '../../curriculum.ts';
+import { kataEnvironment } from '../testing/provided.ts';
+
+const stateDir = mkdtempSync(join(tmpdir(), 'kata-start-'));
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+
+describe('npm start', () => {
+  it('runs the first kata that is not green, and moves on to the next one each time a kata turns green', async () => {
+    const environment = kataEnvironment();
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./start.ts', import.meta.url))], {
+      env: {
+        ...process.env,
+        KATA_VERIFY_MODE: 'reference',
+        KATA_STATE_DIR: stateDir,
+        KATA_MYSQL_URL: environment.mysqlUrl,
+        KATA_KAFKA_BROKERS: environment.kafkaBrokers!.join(','),
+        KATA_PROVIDER: 'env',
+        FORCE_COLOR: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      await expect.poll(() => output, { timeout: 150_000, interval: 200 }).toContain('Every kata of the course is green');
+      expect(output).toContain(`Starting kata ${curriculum[0]!.id}`);
+      for (const kata of curriculum.slice(1)) expect(output).toContain(`Moving on to kata ${kata.id}`);
+      expect(output).toMatch(/✓ Kata 02-supplier is green/);
+    } finally {
+      child.kill('SIGINT');
+    }
+    // Ctrl-C: vitest ends the process with the conventional 130; the servers' reapers clean up
+    expect([0, 130]).toContain(await exited);
+  }, 180_000);
+});
