@@ -13,7 +13,7 @@ import { closePool, configureDatabase, createPool } from './db/pool.ts';
 import { applyTables } from './db/tables.ts';
 import type { HandlerMap } from './events/contract.ts';
 import { EventConsumer } from './kafka/event-consumer.ts';
-import { katas as allKatas, type KataWiring } from './katas.ts';
+import { katas as allKatas, type KataWiring } from './kata-wiring.ts';
 import { isNotStarted } from './not-started.ts';
 
 export type ServiceOptions = {
