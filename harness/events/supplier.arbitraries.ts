@@ -4,7 +4,7 @@
  * null, or present; address and business_info may be missing (or null) as a whole.
  */
 import fc from 'fast-check';
-import { EventType, type EventEnvelope } from './contract.ts';
+import { EventType, wrapEvent, type EventEnvelope } from './contract.ts';
 import { assemble, eventId, nested, nullable, objectId, optional, put, sqlDateTime, text, timestamp } from './arbitraries.ts';
 import type { SupplierDocument, SupplierRow } from './supplier.ts';
 
@@ -98,13 +98,7 @@ export const supplierEventCase = (
       }
       data.created_at = g.createdAt.iso;
       data.updated_at = g.updatedAt.iso;
-      const event: EventEnvelope<SupplierDocument> = {
-        event_id: g.eventId,
-        event_type: eventType,
-        entity_id: g.supplierId,
-        timestamp: g.emittedAt.iso,
-        data: data as SupplierDocument,
-      };
+      const event = wrapEvent(eventType, g.supplierId, data as SupplierDocument, { event_id: g.eventId, timestamp: g.emittedAt.iso });
       const row: SupplierRow = {
         supplier_id: g.supplierId,
         email: g.email,

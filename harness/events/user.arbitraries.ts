@@ -3,7 +3,7 @@
  * correct consumer stores for it, so a property can compare the two directly.
  */
 import fc from 'fast-check';
-import { EventType, type EventEnvelope } from './contract.ts';
+import { EventType, wrapEvent, type EventEnvelope } from './contract.ts';
 import { assemble, eventId, nested, nullable, objectId, optional, put, sqlDateTime, text, timestamp } from './arbitraries.ts';
 import type { UserDocument, UserRow } from './user.ts';
 
@@ -64,13 +64,7 @@ export const userEventCase = (
       put(data, 'deleted_at', { present: g.deletedAt.present, value: g.deletedAt.value?.iso ?? null });
       data.created_at = g.createdAt.iso;
       data.updated_at = g.updatedAt.iso;
-      const event: EventEnvelope<UserDocument> = {
-        event_id: g.eventId,
-        event_type: eventType,
-        entity_id: g.userId,
-        timestamp: g.emittedAt.iso,
-        data: data as UserDocument,
-      };
+      const event = wrapEvent(eventType, g.userId, data as UserDocument, { event_id: g.eventId, timestamp: g.emittedAt.iso });
       const row: UserRow = {
         user_id: g.userId,
         email: g.email,
