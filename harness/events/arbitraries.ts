@@ -14,9 +14,14 @@ export const eventId = (): fc.Arbitrary<string> => fc.uuid({ version: 4 });
 const awkward = fc.constantFrom("'", '"', '\\', '`', '%', '_', ';', '--', '\n', '\t', ' ', 'é', 'ß', '中', '😀', '🧑‍💻', '𝄞');
 
 const printableAscii = fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code));
-/** Any Unicode scalar value, control characters and 4-byte planes included (lone surrogates are not text). */
+/**
+ * Any Unicode scalar value, control characters and 4-byte planes included (lone surrogates are
+ * not text). Offset so that shrinking ends on 'a' rather than on an invisible NUL: a failing
+ * property's counterexample stays readable.
+ */
 const anyCodePoint = fc
   .integer({ min: 0, max: 0x10ffff })
+  .map((n) => (n + 0x61) % 0x110000)
   .filter((code) => code < 0xd800 || code > 0xdfff)
   .map((code) => String.fromCodePoint(code));
 
