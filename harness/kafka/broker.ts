@@ -32,6 +32,12 @@ export type BrokerProducer = {
 };
 
 export type BrokerConnection = {
+  /**
+   * Creates the topics if the broker supports it and they are missing, so that a consumer that
+   * subscribes before anything was published gets partitions on a real Kafka. Best effort: the
+   * librdkafka mock cluster has no CreateTopics and creates topics on first use instead.
+   */
+  ensureTopics(topics: readonly string[]): Promise<void>;
   producer(): Promise<BrokerProducer>;
   consumer(options: { groupId: string; topics: readonly string[] }): Promise<BrokerConsumer>;
 };
@@ -45,6 +51,17 @@ export function connectBroker(options: { brokers: readonly string[]; clientId: s
     retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 2_000 },
   });
   return {
+    async ensureTopics(topics) {
+      const admin = kafka.admin();
+      try {
+        await admin.connect();
+        await admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
+      } catch {
+        // the mock cluster (no CreateTopics), or no right to create: topics are created on first use
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+    },
     async producer() {
       const producer = kafka.producer({ allowAutoTopicCreation: true });
       await producer.connect();

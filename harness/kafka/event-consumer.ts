@@ -73,6 +73,7 @@ export class EventConsumer {
   async start(): Promise<void> {
     const { brokers, groupId, topics } = this.options;
     this.#connection = connectBroker({ brokers, clientId: this.options.clientId ?? 'kafka-mysql-katas' });
+    await this.#connection.ensureTopics([...topics, this.options.deadLetterTopic]);
     this.#producer = await this.#connection.producer();
     this.#consumer = await this.#connection.consumer({ groupId, topics });
     await this.#consumer.run((message) => this.#process(message));
