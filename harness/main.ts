@@ -9,7 +9,7 @@
  * and records the addresses for `npm run emit` and `npm run sql`.
  */
 import { styleText } from 'node:util';
-import { closePool, configureDatabase, createPool } from './db/pool.ts';
+import { closePool, configureDatabase, createPool, getPool } from './db/pool.ts';
 import { applyTables } from './db/tables.ts';
 import type { HandlerMap } from './events/contract.ts';
 import { EventConsumer } from './kafka/event-consumer.ts';
@@ -35,7 +35,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const prefix = options.topicPrefix ?? '';
   const url = await ensureDatabase(options.mysqlUrl);
   await configureDatabase(url);
-  const { getPool } = await import('./db/pool.ts');
 
   const handlers: HandlerMap = {};
   const topics = new Set<string>();

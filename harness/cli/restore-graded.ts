@@ -5,7 +5,7 @@
  *
  *   node <template>/harness/cli/restore-graded.ts <template folder> <repository folder>
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { computeFingerprint, FINGERPRINT_FILE } from '../grading/fingerprint.ts';
 
@@ -22,5 +22,5 @@ for (const file of graded) {
 }
 const extra = Object.keys(computeFingerprint(repository)).filter((file) => !fingerprint.files[file]);
 for (const file of extra) rmSync(join(repository, file));
-if (existsSync(join(template, FINGERPRINT_FILE))) cpSync(join(template, FINGERPRINT_FILE), join(repository, FINGERPRINT_FILE));
+cpSync(join(template, FINGERPRINT_FILE), join(repository, FINGERPRINT_FILE));
 console.log(`restored ${graded.length} graded files from the template${extra.length ? `; removed ${extra.join(', ')}` : ''}`);

@@ -14,7 +14,7 @@
 import { styleText } from 'node:util';
 import { setTimeout as delay } from 'node:timers/promises';
 import { envelopeProblem, type EventEnvelope, type HandlerMap } from '../events/contract.ts';
-import { connectBroker, type BrokerConnection, type BrokerConsumer, type BrokerProducer, type IncomingMessage } from './broker.ts';
+import { connectBroker, type BrokerConsumer, type BrokerProducer, type IncomingMessage } from './broker.ts';
 
 export type DeadLetterReason = 'malformed-json' | 'invalid-envelope' | 'unknown-event-type' | 'handler-failed';
 
@@ -60,7 +60,6 @@ export type EventConsumerOptions = {
 export class EventConsumer {
   readonly options: EventConsumerOptions;
   readonly #listeners = new Set<(event: ProcessedEvent) => void>();
-  #connection: BrokerConnection | undefined;
   #consumer: BrokerConsumer | undefined;
   #producer: BrokerProducer | undefined;
   #stopping: Promise<void> | undefined;
@@ -72,10 +71,10 @@ export class EventConsumer {
   /** Connects, joins the consumer group and starts consuming; resolves once partitions are assigned. */
   async start(): Promise<void> {
     const { brokers, groupId, topics } = this.options;
-    this.#connection = connectBroker({ brokers, clientId: this.options.clientId ?? 'kafka-mysql-katas' });
-    await this.#connection.ensureTopics([...topics, this.options.deadLetterTopic]);
-    this.#producer = await this.#connection.producer();
-    this.#consumer = await this.#connection.consumer({ groupId, topics });
+    const connection = connectBroker({ brokers, clientId: this.options.clientId ?? 'kafka-mysql-katas' });
+    await connection.ensureTopics([...topics, this.options.deadLetterTopic]);
+    this.#producer = await connection.producer();
+    this.#consumer = await connection.consumer({ groupId, topics });
     await this.#consumer.run((message) => this.#process(message));
   }
 

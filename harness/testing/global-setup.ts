@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { provisionEnvironment } from './environment/provision.ts';
 import { dropRunDatabases } from './database-admin.ts';
-import { END_TO_END_SUFFIX } from './conventions.ts';
+
+/** Files with this suffix talk to Kafka; a run that selects none of them starts no Kafka. */
+const END_TO_END_SUFFIX = '.e2e.test.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const kafka = await needsKafka(project);

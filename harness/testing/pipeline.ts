@@ -14,8 +14,6 @@ import { kataEnvironment } from './provided.ts';
 export type EventPipeline = {
   /** publishes the event to its domain's topic and resolves once the consumer has stored it */
   deliver(event: EventEnvelope<object>): Promise<ProcessedEvent>;
-  /** publishes a raw message value to a domain topic and resolves with what the consumer did with it */
-  deliverRaw(topic: Topic, value: string): Promise<ProcessedEvent>;
   /** the framework's log lines so far (one per processed event) */
   readonly log: readonly string[];
 };
@@ -98,27 +96,6 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
         );
       }
       return result;
-    },
-    async deliverRaw(topic, value) {
-      // raw messages may have no event_id: wait for the next message processed on that topic
-      const topicName = prefix + topic;
-      return new Promise<ProcessedEvent>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          stop();
-          reject(new Error(`The consumer did not process the raw message on ${topic} within ${timeoutMs / 1000} s.`));
-        }, timeoutMs);
-        const stop = consumer!.onProcessed((event) => {
-          if (event.source.topic !== topicName) return;
-          clearTimeout(timer);
-          stop();
-          resolve(event);
-        });
-        producer!.send(topicName, [{ value }]).catch((error: unknown) => {
-          clearTimeout(timer);
-          stop();
-          reject(error);
-        });
-      });
     },
   };
 }
