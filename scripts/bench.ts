@@ -7,7 +7,7 @@
  *           module cache)
  *   warm    a rerun inside one vitest session, as watch mode does on save (servers already up)
  */
-import { spawn } from 'node:child_process';
+import { capture } from '../harness/testing/environment/processes.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,12 +33,9 @@ function median(numbers: number[]): number {
 
 async function coldRun(filters: string[], cacheDir?: string): Promise<number> {
   const started = performance.now();
-  const code = await new Promise<number | null>((resolve) => {
-    const args = [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...filters, '--reporter=dot'];
-    if (cacheDir) args.push(`--fsModuleCachePath=${cacheDir}`);
-    const child = spawn(process.execPath, args, { cwd: root, stdio: 'ignore', env: process.env });
-    child.once('exit', resolve);
-  });
+  const args = [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...filters, '--reporter=dot'];
+  if (cacheDir) args.push(`--fsModuleCachePath=${cacheDir}`);
+  const { code } = await capture(process.execPath, args, { cwd: root, env: process.env });
   if (code !== 0) throw new Error(`vitest run ${filters.join(' ')} failed (exit ${code}); run it by hand to see why`);
   return performance.now() - started;
 }

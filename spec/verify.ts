@@ -58,16 +58,16 @@ if (!Number.isInteger(jobs) || jobs < 1) {
 const environment = await provisionEnvironment({ kafka: true });
 console.log(environment.summary + '\n');
 const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  // the caller's KATA_VERIFY_MODE never leaks into a child: each check sets its own
+  const { KATA_VERIFY_MODE: _inherited, ...inherited } = process.env;
+  return {
+    ...inherited,
     KATA_MYSQL_URL: environment.mysqlUrl,
     KATA_KAFKA_BROKERS: environment.kafkaBrokers!.join(','),
     KATA_PROVIDER: 'env',
     FORCE_COLOR: '0',
     ...extra,
   };
-  delete env.KATA_VERIFY_MODE;
-  return { ...env, ...extra };
 };
 
 const checks: Check[] = [];
