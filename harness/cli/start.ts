@@ -6,10 +6,9 @@
 import { parseArgs, styleText } from 'node:util';
 import type { TestModule, Vitest } from 'vitest/node';
 import { curriculum, type Kata } from '../../curriculum.ts';
-import { collectResults, guideText, isGreen, mergeResults, type ExerciseResult } from '../learn/guide.ts';
+import { collectResults, guideText, isGreen, mergeResults, progressOf, type ExerciseResult } from '../learn/guide.ts';
 import { findKata, UsageError } from '../learn/katas.ts';
 import { currentKata, readProgress, recordProgress } from '../learn/progress.ts';
-import { summarise } from '../learn/progress-reporter.ts';
 import { REPO_ROOT } from '../learn/state.ts';
 import { runCli } from './run-cli.ts';
 
@@ -29,8 +28,9 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
     onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
       const ran = testModules.filter((module) => module.moduleId.includes(`/katas/${kata.id}/`));
       if (ran.length === 0) return;
-      recordProgress(summarise(ran));
-      const results = mergeResults(previous, collectResults(kata, ran));
+      const latest = collectResults(kata, ran);
+      recordProgress({ [kata.id]: progressOf(latest) });
+      const results = mergeResults(previous, latest);
       previous = results;
       process.stdout.write('\x1Bc' + banner + guideText(kata, results) + '\n');
       banner = '';

@@ -52,6 +52,11 @@ export function mergeResults(previous: readonly ExerciseResult[] | undefined, la
   return latest.map((result) => (result.ran ? result : (previous?.find((entry) => entry.id === result.id) ?? result)));
 }
 
+/** The exercises this run covered, as the progress file records them. */
+export function progressOf(results: readonly ExerciseResult[]): Record<string, { passed: number; total: number }> {
+  return Object.fromEntries(results.filter((result) => result.ran).map((result) => [result.id, { passed: result.passed, total: result.total }]));
+}
+
 export function isGreen(results: readonly ExerciseResult[]): boolean {
   return results.every((result) => result.total > 0 && result.passed === result.total);
 }

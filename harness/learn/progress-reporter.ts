@@ -6,21 +6,17 @@
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import type { Progress } from './progress.ts';
 import { recordProgress, renderLadder } from './progress.ts';
-import { exerciseOfFile, kataOfFile } from './katas.ts';
+import { collectResults, progressOf } from './guide.ts';
+import { kataOfFile } from './katas.ts';
 
+/** Per kata and exercise, the passing and total tests of this run (a file whose setup failed counts as one failure). */
 export function summarise(testModules: ReadonlyArray<TestModule>): Progress {
   const results: Progress = {};
-  for (const module of testModules) {
-    const kata = kataOfFile(module.moduleId);
-    const exercise = kata && exerciseOfFile(kata, module.moduleId);
-    if (!kata || !exercise) continue;
-    const entry = ((results[kata.id] ??= {})[exercise.id] ??= { passed: 0, total: 0 });
-    for (const test of module.children.allTests()) {
-      entry.total++;
-      if (test.result().state === 'passed') entry.passed++;
-    }
-    // a file whose setup failed before collecting its tests still counts as one failure
-    if (entry.total === 0 && !module.ok()) entry.total = 1;
+  for (const kata of new Set(testModules.map((module) => kataOfFile(module.moduleId)))) {
+    if (!kata) continue;
+    const own = testModules.filter((module) => kataOfFile(module.moduleId) === kata);
+    const exercises = progressOf(collectResults(kata, own));
+    if (Object.keys(exercises).length > 0) results[kata.id] = exercises;
   }
   return results;
 }
