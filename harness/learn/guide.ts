@@ -6,6 +6,7 @@ import { styleText } from 'node:util';
 import type { TestModule } from 'vitest/node';
 import type { Kata } from '../../curriculum.ts';
 import { exerciseOfFile } from './katas.ts';
+import { formatFailure } from '../testing/teach.ts';
 
 export type ExerciseResult = {
   id: string;
@@ -43,8 +44,7 @@ export function collectResults(kata: Kata, testModules: ReadonlyArray<TestModule
 }
 
 function describeError(error: { name?: string; message: string } | undefined): string {
-  if (!error) return 'failed';
-  return error.name && !['Error', 'AssertionError'].includes(error.name) ? `${error.name}: ${error.message}` : error.message;
+  return formatFailure(error);
 }
 
 /** This run's results, with the previous ones kept for the exercises this run did not touch. */

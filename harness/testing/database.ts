@@ -1,9 +1,11 @@
 /**
  * useKataDatabase(): gives a test file its own fresh database on the test server, points the
  * harness pool (the one students' DALs use through getPool()) at it, applies the kata's tables,
- * and drops the database when the file is done.
+ * and drops the database when the file is done. It also watches the pool for connections that
+ * are never given back (connection-leaks.ts), and opens a fresh pool before the next test when
+ * one ran dry, so that a leak fails the test that caused it and no other.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { closePool, configureDatabase, getPool } from '../db/pool.ts';
 import { applyTables } from '../db/tables.ts';
@@ -11,7 +13,12 @@ import { createDatabase, databaseUrl, dropDatabase, newDatabaseName } from './da
 import { describeTable, listTables, type TableInfo } from './introspect.ts';
 import { kataEnvironment } from './provided.ts';
 import type { Dialect } from './environment/provision.ts';
-import { exercisePointer } from './teach.ts';
+import { exercisePointer, lessonFor } from './teach.ts';
+import { watchConnections, type ConnectionWatch } from './connection-leaks.ts';
+import { recordStatements, type SentStatement } from './statements.ts';
+
+/** Where borrowed connections are taught (kata 01 is where every kata's DAL starts). */
+const POOL_LESSON = lessonFor('01-user').paragraph('Exercise 5.2', 'Borrowed connections go back');
 
 export type KataDatabase = {
   readonly pool: Pool;
@@ -32,6 +39,13 @@ export type KataDatabase = {
    * The list of tables is read at the first call.
    */
   reset(): Promise<void>;
+  /**
+   * Arranges rows with plain SQL the harness owns (one INSERT per row, the row's keys as the
+   * columns), so that a test of one DAL method never depends on another method under test.
+   */
+  insert(table: string, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void>;
+  /** Runs fn and returns, with its result, the statements it sent to this database (statements.ts). */
+  sent<T>(fn: () => Promise<T>): Promise<{ result: T; statements: SentStatement[] }>;
 };
 
 export type KataDatabaseOptions = {
@@ -47,6 +61,12 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
   let serverUrl = '';
   let tablesToReset: string[] | undefined;
   let dialect: Dialect = 'mysql';
+  let watch: ConnectionWatch | undefined;
+
+  async function openPool(): Promise<void> {
+    await configureDatabase(databaseUrl(serverUrl, name));
+    watch = watchConnections(getPool(), { pointer: POOL_LESSON });
+  }
 
   beforeAll(async () => {
     const environment = kataEnvironment();
@@ -54,7 +74,7 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
     dialect = environment.dialect;
     name = newDatabaseName(environment.runId);
     await createDatabase(serverUrl, name);
-    await configureDatabase(databaseUrl(serverUrl, name));
+    await openPool();
     if (options.tables) await applyTables(getPool(), options.tables());
     if (options.requires) {
       const existing = new Set(await listTables(getPool()));
@@ -67,6 +87,11 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
         );
       }
     }
+  });
+
+  // A pool that ran dry (connections taken and never released) is replaced before the next test.
+  beforeEach(async () => {
+    if (watch?.dry) await openPool();
   });
 
   afterAll(async () => {
@@ -123,6 +148,16 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
       } finally {
         connection.release();
       }
+    },
+    async insert(table, rows) {
+      for (const row of rows) {
+        const columns = Object.keys(row);
+        const sql = `INSERT INTO \`${table}\` (${columns.map((column) => `\`${column}\``).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+        await getPool().execute(sql, Object.values(row) as (string | number | null)[]);
+      }
+    },
+    sent(fn) {
+      return recordStatements(name, fn);
     },
   };
 }
