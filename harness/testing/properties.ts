@@ -27,46 +27,59 @@ export function isNotAboutTheData(error: unknown): boolean {
   return isNotStarted(error) || (error instanceof Error && (error as unknown as Record<symbol, unknown>)[NOT_ABOUT_THE_DATA] === true);
 }
 
-type RunResult = fc.PreconditionFailure | fc.PropertyFailure | null;
-
 /** How much of a counterexample is printed: a 26-column row with long texts would fill the screen. */
 const COUNTEREXAMPLE_CHARACTERS = 1200;
 
 export async function assertProperty<Ts>(property: fc.IAsyncProperty<Ts> | fc.IProperty<Ts>, parameters: fc.Parameters<Ts> = {}): Promise<void> {
-  let testOver = false;
-  let notifyTestOver: () => void = () => undefined;
-  const testIsOver = new Promise<fc.PreconditionFailure>((resolve) => {
-    notifyTestOver = () => resolve(new fc.PreconditionFailure(true));
-  });
+  const guard = runGuard<Ts>();
   try {
-    onTestFinished(() => {
-      testOver = true;
-      notifyTestOver();
-    });
+    onTestFinished(() => guard.testIsOver());
   } catch {
     // called outside a test (a hook): nothing to stop early
   }
-  let stopped = false;
   const state = expect.getState();
   const where = { file: state.testPath ? relative(process.cwd(), state.testPath) : undefined, test: state.currentTestName };
+  const report: fc.Plugin<Ts> = () => ({
+    onAllRunsComplete: (details) => {
+      if (details.failed) throw teachingError(details, where);
+    },
+  });
+  await fc.assert(property, { ...parameters, plugins: [...(parameters.plugins ?? []), guard.plugin, report] });
+}
 
+type RunResult = fc.PreconditionFailure | fc.PropertyFailure | null;
+
+/**
+ * A fast-check plugin that starts no run once testIsOver() was called (and abandons the run in
+ * progress), nor after a run failed for a reason that is not about the data.
+ */
+export function runGuard<Ts>(): { plugin: fc.Plugin<Ts>; testIsOver(): void } {
+  let over = false;
+  let stopped = false;
+  let signalOver: () => void = () => undefined;
+  const overPromise = new Promise<fc.PreconditionFailure>((resolve) => {
+    signalOver = () => resolve(new fc.PreconditionFailure(true));
+  });
   const plugin: fc.Plugin<Ts> = () => ({
     decorateRun: (nestedRun) => (value) => {
       // PreconditionFailure(true) is fast-check's way to interrupt a property: no run starts after it
-      if (testOver || stopped) return new fc.PreconditionFailure(true);
+      if (over || stopped) return new fc.PreconditionFailure(true);
       const note = (result: RunResult): RunResult => {
         if (result !== null && !(result instanceof fc.PreconditionFailure) && isNotAboutTheData(result.error)) stopped = true;
         return result;
       };
       const outcome = nestedRun(value);
       if (outcome === null || !('then' in outcome)) return note(outcome);
-      return Promise.race([outcome.then(note), testIsOver]);
-    },
-    onAllRunsComplete: (details) => {
-      if (details.failed) throw teachingError(details, where);
+      return Promise.race([outcome.then(note), overPromise]);
     },
   });
-  await fc.assert(property, { ...parameters, plugins: [...(parameters.plugins ?? []), plugin] });
+  return {
+    plugin,
+    testIsOver() {
+      over = true;
+      signalOver();
+    },
+  };
 }
 
 /** The error a failed property reports: the assertion's own error, then the input and how to replay it. */
