@@ -6,7 +6,12 @@
  * with a message that names the cause, and later waits on the same dry pool fail at once.
  */
 import type { Pool } from 'mysql2/promise';
+import { isNotStarted } from '../not-started.ts';
 import { notAboutTheData } from './properties.ts';
+import { lessonFor } from './teach.ts';
+
+/** Where borrowed connections are taught (kata 01 is where every kata's DAL starts). */
+export const POOL_LESSON = lessonFor('01-user').paragraph('Exercise 5.2', 'Borrowed connections go back');
 
 /** No statement of a kata suite holds a connection for seconds: a longer wait means none comes back. */
 export const PATIENCE_MS = 3000;
@@ -65,4 +70,37 @@ export function watchConnections(pool: Pool, options: { pointer: string; patienc
       return dry;
     },
   };
+}
+
+/**
+ * Calls a DAL method whose statement is made to fail (see KataDatabase.whileTableAway) one time
+ * more than the pool has connections. Each call must reject with the database's error, and the
+ * pool must not run dry: a connection released after the statement, but not in a finally block,
+ * is lost on every failure.
+ */
+export async function assertReleasesOnFailure(pool: Pool, what: string, call: () => Promise<unknown>, why: string): Promise<void> {
+  const size = (pool.pool as unknown as CorePool).config?.connectionLimit ?? 10;
+  for (let attempt = 1; attempt <= size + 1; attempt++) {
+    let failure: unknown;
+    try {
+      await call();
+    } catch (error) {
+      failure = error;
+    }
+    if (isNotStarted(failure)) throw failure;
+    if (failure === undefined) {
+      throw new Error(
+        `${what} resolved although its statement failed (${why}).\n` +
+          `A DAL must let the database's errors through: a handler that calls it cannot fail otherwise, and the framework would count the event as stored.\n` +
+          `${lessonFor('01-user').paragraph('Exercise 5.3', 'Let failures through')}`,
+      );
+    }
+    if (failure instanceof LeakedConnectionError) {
+      throw new Error(
+        `${what} does not give its connection back when its statement fails (${why}): after ${attempt - 1} failed calls no connection came back to the pool.\n` +
+          `Call release() in a finally block, so that it runs when the statement throws too:\n` +
+          `  const connection = await getPool().getConnection();\n  try { ... } finally { connection.release(); }\n${POOL_LESSON}`,
+      );
+    }
+  }
 }

@@ -9,16 +9,14 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { closePool, configureDatabase, getPool } from '../db/pool.ts';
 import { applyTables } from '../db/tables.ts';
-import { createDatabase, databaseUrl, dropDatabase, newDatabaseName } from './database-admin.ts';
+import { createDatabase, databaseUrl, dropDatabase, newDatabaseName, withAdminConnection } from './database-admin.ts';
 import { describeTable, listTables, type TableInfo } from './introspect.ts';
 import { kataEnvironment } from './provided.ts';
 import type { Dialect } from './environment/provision.ts';
-import { exercisePointer, lessonFor } from './teach.ts';
-import { watchConnections, type ConnectionWatch } from './connection-leaks.ts';
+import { exercisePointer } from './teach.ts';
+import { POOL_LESSON, watchConnections, type ConnectionWatch } from './connection-leaks.ts';
 import { recordStatements, type SentStatement } from './statements.ts';
 
-/** Where borrowed connections are taught (kata 01 is where every kata's DAL starts). */
-const POOL_LESSON = lessonFor('01-user').paragraph('Exercise 5.2', 'Borrowed connections go back');
 
 export type KataDatabase = {
   readonly pool: Pool;
@@ -46,6 +44,11 @@ export type KataDatabase = {
   insert(table: string, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void>;
   /** Runs fn and returns, with its result, the statements it sent to this database (statements.ts). */
   sent<T>(fn: () => Promise<T>): Promise<{ result: T; statements: SentStatement[] }>;
+  /**
+   * Runs fn while the table is renamed away, so that every statement on it fails; the table comes
+   * back afterwards, through a connection of the harness's own (the pool may have run dry).
+   */
+  whileTableAway<T>(table: string, fn: () => Promise<T>): Promise<T>;
 };
 
 export type KataDatabaseOptions = {
@@ -158,6 +161,16 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
     },
     sent(fn) {
       return recordStatements(name, fn);
+    },
+    async whileTableAway(table, fn) {
+      const rename = (from: string, to: string) =>
+        withAdminConnection(databaseUrl(serverUrl, name), (connection) => connection.query(`RENAME TABLE \`${from}\` TO \`${to}\``));
+      await rename(table, `${table}_away`);
+      try {
+        return await fn();
+      } finally {
+        await rename(`${table}_away`, table);
+      }
     },
   };
 }

@@ -100,13 +100,13 @@ export type RowExpectation = {
   table?: string;
   why: string;
   pointer: string;
-  /** compare only these columns of toEqualRow's row (the others may hold anything) */
+  /** compare only these columns (the row's other fields may hold anything) */
   partial?: boolean;
 };
 
 /** The same rows (matched by the first column, in any order), compared column by column in table order. */
 export function toEqualRows(received: readonly Row[], expected: readonly Row[], expectation: RowExpectation): MatcherResult {
-  const mismatch = describeRowsMismatch(received, expected, expectation.columns, expectation.table ? `\`${expectation.table}\`` : undefined);
+  const mismatch = describeRowsMismatch(received, expected, expectation.columns, expectation.table ? `\`${expectation.table}\`` : undefined, expectation.partial);
   return {
     pass: mismatch === undefined,
     message: () => (mismatch === undefined ? `expected other rows than these` : `${expectation.why}\n${mismatch}\n${expectation.pointer}`),

@@ -97,7 +97,7 @@ export function describeRowDifferences(found: Row, expected: Row, columns: reado
  * What differs between the rows found and the rows expected, matched by their first (key) column,
  * or undefined when they are the same rows (in any order).
  */
-export function describeRowsMismatch(found: readonly Row[], expected: readonly Row[], columns: readonly string[], table = 'the table'): string | undefined {
+export function describeRowsMismatch(found: readonly Row[], expected: readonly Row[], columns: readonly string[], table = 'the table', partial = false): string | undefined {
   const key = columns[0]!;
   const lines: string[] = [];
   const unmatched = [...found];
@@ -108,7 +108,7 @@ export function describeRowsMismatch(found: readonly Row[], expected: readonly R
       continue;
     }
     const [row] = unmatched.splice(index, 1);
-    const differences = describeRowDifferences(row!, wanted, columns);
+    const differences = describeRowDifferences(row!, wanted, columns, partial);
     if (differences.length > 0) lines.push(`✗ the row with ${key} = ${formatValue(wanted[key])}:`, ...differences);
   }
   for (const row of unmatched) lines.push(`✗ an unexpected row with ${key} = ${formatValue(row[key])}`);

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { userRow } from '../../harness/events/user.arbitraries.ts';
 import { USER_COLUMNS, type UserRow } from '../../harness/events/user.ts';
 import { eventId, objectId, sqlDateTime } from '../../harness/events/arbitraries.ts';
+import { assertReleasesOnFailure } from '../../harness/testing/connection-leaks.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
 import { assertSentAsParameters } from '../../harness/testing/statements.ts';
@@ -23,6 +24,12 @@ const dal = new UserDAL();
 const placeholders = lesson.paragraph('Exercise 5.2', 'Placeholders, never pasted values');
 
 const selectUsers = (userId: string) => db.select<UserRow>('users', USER_COLUMNS, { user_id: userId });
+/** A statement that fails: the table is renamed away while the method runs. */
+const whenItFails = (what: string, call: () => Promise<unknown>) =>
+  db.whileTableAway('users', () => assertReleasesOnFailure(db.pool, what, call, 'the test renamed `users` away for a moment'));
+/** One generated user (always the same), for the tests that need just one. */
+const someUser = fc.sample(userRow(), { numRuns: 1, seed: 1 })[0]!;
+
 /** How rows of `users` are compared: column by column, in the table's order. */
 const users = (why: string, columns: readonly string[] = USER_COLUMNS) => ({ columns, table: 'users', why, pointer: lesson.exercise('5.2') });
 
@@ -75,6 +82,9 @@ describe('Exercise 5.2: UserDAL.insertUser', () => {
       }),
     );
   });
+  it('fails when its statement fails, and gives its connection back', async () => {
+    await whenItFails('UserDAL.insertUser', () => dal.insertUser(someUser));
+  });
 });
 
 describe('Exercise 5.2: UserDAL.softDeleteUser', () => {
@@ -123,5 +133,9 @@ describe('Exercise 5.2: UserDAL.softDeleteUser', () => {
         assertSentAsParameters('UserDAL.softDeleteUser', statements, { user_id: row.user_id, event_id: deleteEventId, event_timestamp: deleteTimestamp }, placeholders);
       }),
     );
+  });
+
+  it('fails when its statement fails, and gives its connection back', async () => {
+    await whenItFails('UserDAL.softDeleteUser', () => dal.softDeleteUser(someUser.user_id, someUser.event_id, someUser.event_timestamp));
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { objectId } from '../../harness/events/arbitraries.ts';
 import { supplierRow } from '../../harness/events/supplier.arbitraries.ts';
 import { SUPPLIER_COLUMNS, type SupplierRow } from '../../harness/events/supplier.ts';
+import { assertReleasesOnFailure } from '../../harness/testing/connection-leaks.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
 import { assertSentAsParameters } from '../../harness/testing/statements.ts';
@@ -21,6 +22,12 @@ const dal = new SupplierDAL();
 const placeholders = lesson.paragraph('Exercise 5.2', 'Placeholders, never pasted values');
 
 const selectSuppliers = (supplierId: string) => db.select<SupplierRow>('suppliers', SUPPLIER_COLUMNS, { supplier_id: supplierId });
+/** A statement that fails: the table is renamed away while the method runs. */
+const whenItFails = (what: string, call: () => Promise<unknown>) =>
+  db.whileTableAway('suppliers', () => assertReleasesOnFailure(db.pool, what, call, 'the test renamed `suppliers` away for a moment'));
+/** One generated supplier (always the same), for the tests that need just one. */
+const someSupplier = fc.sample(supplierRow(), { numRuns: 1, seed: 1 })[0]!;
+
 /** How rows of `suppliers` are compared: column by column, in the table's order. */
 const suppliers = (why: string) => ({ columns: SUPPLIER_COLUMNS, table: 'suppliers', why, pointer: lesson.exercise('5.2') });
 
@@ -73,6 +80,10 @@ describe('Exercise 5.2: SupplierDAL.insertSupplier', () => {
       }),
     );
   });
+
+  it('fails when its statement fails, and gives its connection back', async () => {
+    await whenItFails('SupplierDAL.insertSupplier', () => dal.insertSupplier(someSupplier));
+  });
 });
 
 describe('Exercise 5.2: SupplierDAL.deleteSupplier', () => {
@@ -112,5 +123,9 @@ describe('Exercise 5.2: SupplierDAL.deleteSupplier', () => {
         assertSentAsParameters('SupplierDAL.deleteSupplier', statements, { supplier_id: row.supplier_id }, placeholders);
       }),
     );
+  });
+
+  it('fails when its statement fails, and gives its connection back', async () => {
+    await whenItFails('SupplierDAL.deleteSupplier', () => dal.deleteSupplier(someSupplier.supplier_id));
   });
 });
