@@ -73,7 +73,7 @@ export function watchConnections(pool: Pool, options: { pointer: string; patienc
 }
 
 /**
- * Calls a DAL method whose statement is made to fail (see KataDatabase.whileTableAway) one time
+ * Calls a DAL method whose statement is made to fail (see KataDatabase.whileWritesFail) one time
  * more than the pool has connections. Each call must reject with the database's error, and the
  * pool must not run dry: a connection released after the statement, but not in a finally block,
  * is lost on every failure.

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { closePool, configureDatabase, getPool } from '../db/pool.ts';
 import { applyTables } from '../db/tables.ts';
-import { createDatabase, databaseUrl, dropDatabase, newDatabaseName, withAdminConnection } from './database-admin.ts';
+import { createDatabase, databaseUrl, dropDatabase, newDatabaseName } from './database-admin.ts';
 import { describeTable, listTables, type TableInfo } from './introspect.ts';
 import { kataEnvironment } from './provided.ts';
 import type { Dialect } from './environment/provision.ts';
@@ -45,10 +45,12 @@ export type KataDatabase = {
   /** Runs fn and returns, with its result, the statements it sent to this database (statements.ts). */
   sent<T>(fn: () => Promise<T>): Promise<{ result: T; statements: SentStatement[] }>;
   /**
-   * Runs fn while the table is renamed away, so that every statement on it fails; the table comes
-   * back afterwards, through a connection of the harness's own (the pool may have run dry).
+   * Runs fn with a fresh pool whose connections refuse to write (SET SESSION TRANSACTION READ
+   * ONLY): every INSERT, UPDATE and DELETE fails, as on a server that is failing over. A fresh
+   * pool again afterwards. (Not a RENAME TABLE: MariaDB 10.11 can crash when one runs while
+   * another connection reads information_schema.)
    */
-  whileTableAway<T>(table: string, fn: () => Promise<T>): Promise<T>;
+  whileWritesFail<T>(fn: () => Promise<T>): Promise<T>;
 };
 
 export type KataDatabaseOptions = {
@@ -162,14 +164,15 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
     sent(fn) {
       return recordStatements(name, fn);
     },
-    async whileTableAway(table, fn) {
-      const rename = (from: string, to: string) =>
-        withAdminConnection(databaseUrl(serverUrl, name), (connection) => connection.query(`RENAME TABLE \`${from}\` TO \`${to}\``));
-      await rename(table, `${table}_away`);
+    async whileWritesFail(fn) {
+      await openPool();
+      (getPool().pool as unknown as { on(event: 'connection', listener: (connection: { query(sql: string): unknown }) => void): void }).on('connection', (connection) => {
+        connection.query('SET SESSION TRANSACTION READ ONLY');
+      });
       try {
         return await fn();
       } finally {
-        await rename(`${table}_away`, table);
+        await openPool();
       }
     },
   };

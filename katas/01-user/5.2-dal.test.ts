@@ -24,9 +24,9 @@ const dal = new UserDAL();
 const placeholders = lesson.paragraph('Exercise 5.2', 'Placeholders, never pasted values');
 
 const selectUsers = (userId: string) => db.select<UserRow>('users', USER_COLUMNS, { user_id: userId });
-/** A statement that fails: the table is renamed away while the method runs. */
+/** A statement that fails: the test makes the database refuse writes while the method runs. */
 const whenItFails = (what: string, call: () => Promise<unknown>) =>
-  db.whileTableAway('users', () => assertReleasesOnFailure(db.pool, what, call, 'the test renamed `users` away for a moment'));
+  db.whileWritesFail(() => assertReleasesOnFailure(db.pool, what, call, 'the test made the database refuse writes for a moment'));
 /** One generated user (always the same), for the tests that need just one. */
 const someUser = fc.sample(userRow(), { numRuns: 1, seed: 1 })[0]!;
 

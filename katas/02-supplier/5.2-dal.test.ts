@@ -22,9 +22,9 @@ const dal = new SupplierDAL();
 const placeholders = lesson.paragraph('Exercise 5.2', 'Placeholders, never pasted values');
 
 const selectSuppliers = (supplierId: string) => db.select<SupplierRow>('suppliers', SUPPLIER_COLUMNS, { supplier_id: supplierId });
-/** A statement that fails: the table is renamed away while the method runs. */
+/** A statement that fails: the test makes the database refuse writes while the method runs. */
 const whenItFails = (what: string, call: () => Promise<unknown>) =>
-  db.whileTableAway('suppliers', () => assertReleasesOnFailure(db.pool, what, call, 'the test renamed `suppliers` away for a moment'));
+  db.whileWritesFail(() => assertReleasesOnFailure(db.pool, what, call, 'the test made the database refuse writes for a moment'));
 /** One generated supplier (always the same), for the tests that need just one. */
 const someSupplier = fc.sample(supplierRow(), { numRuns: 1, seed: 1 })[0]!;
 
