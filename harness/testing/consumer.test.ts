@@ -65,6 +65,8 @@ describe('consumerUnderTest', () => {
       'handleCreated passed city: undefined to this.dal.insertThing(thing); a missing value must be null.',
     );
     expect(undefinedArguments([{ name: 'thing', columns: ['id', 'city'] }], [{ id: 'x' }])).toEqual(['city (missing)']);
+    // lists of child rows (variants, order items) are checked row by row
+    expect(undefinedArguments([{ name: 'variants', columns: ['sku', 'price'], many: true }], [[{ sku: 'a', price: 1 }, { sku: 'b', price: undefined }]])).toEqual(['variants[1].price']);
   });
 
   it('fails a handler that resolves although the DAL failed, explaining at-least-once delivery', async () => {

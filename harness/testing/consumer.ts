@@ -5,13 +5,20 @@
  * always blames the consumer's code: a mistake in the DAL (exercise 5.2) cannot fail it, and a
  * consumer mistake is named precisely ("handleSupplierCreated passed contact_person_phone:
  * undefined"). The end-to-end suite then proves the real pieces together.
+ *
+ * A kata's consumer suite declares its DAL's methods (a row argument names its columns; a list of
+ * child rows adds many: true) and its lessons once, then checks each event type in a line or
+ * two: see katas/02-supplier/5.3-consumer.test.ts.
  */
 import type { EventEnvelope, EventType, HandlerMap } from '../events/contract.ts';
 import { explainUnboundThis, handlerFrom } from './handlers.ts';
-import { describeRowDifferences, formatValue, sameValue, type Row } from './rows.ts';
+import { describeRowDifferences, describeRowsMismatch, formatValue, sameValue, type Row } from './rows.ts';
 
-/** One argument of a DAL method; with columns, it is a row (an object with one field per column). */
-export type DalArgument = { name: string; columns?: readonly string[] };
+/**
+ * One argument of a DAL method. With columns, it is a row (an object with one field per column);
+ * with columns and many, a list of rows (the child rows of later katas: variants, order items).
+ */
+export type DalArgument = { name: string; columns?: readonly string[]; many?: boolean };
 export type DalCall = { method: string; args: readonly unknown[] };
 
 export type ConsumerUnderTestOptions<Dal> = {
@@ -154,15 +161,22 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
 /** The arguments (or columns of a row argument) that are undefined; a column absent from the row is marked " (missing)". */
 export function undefinedArguments(spec: readonly DalArgument[], args: readonly unknown[]): string[] {
   const names: string[] = [];
+  const checkRow = (row: Row, columns: readonly string[], prefix: string) => {
+    for (const column of columns) {
+      if (!Object.hasOwn(row, column)) names.push(`${prefix}${column} (missing)`);
+      else if (row[column] === undefined) names.push(`${prefix}${column}`);
+    }
+    for (const [key, field] of Object.entries(row)) if (field === undefined && !columns.includes(key)) names.push(`${prefix}${key}`);
+  };
   spec.forEach((argument, index) => {
     const value = args[index];
-    if (argument.columns && typeof value === 'object' && value !== null) {
-      const row = value as Row;
-      for (const column of argument.columns) {
-        if (!Object.hasOwn(row, column)) names.push(`${column} (missing)`);
-        else if (row[column] === undefined) names.push(column);
-      }
-      for (const [key, field] of Object.entries(row)) if (field === undefined && !argument.columns.includes(key)) names.push(key);
+    if (argument.columns && argument.many && Array.isArray(value)) {
+      value.forEach((row, position) => {
+        if (typeof row === 'object' && row !== null) checkRow(row as Row, argument.columns!, `${argument.name}[${position}].`);
+        else if (row === undefined) names.push(`${argument.name}[${position}]`);
+      });
+    } else if (argument.columns && typeof value === 'object' && value !== null) {
+      checkRow(value as Row, argument.columns, '');
     } else if (value === undefined) {
       names.push(argument.name);
     }
@@ -177,7 +191,10 @@ function argumentDifferences(spec: readonly DalArgument[], found: readonly unkno
   spec.forEach((argument, index) => {
     const value = found[index];
     const wanted = expected[index];
-    if (argument.columns && typeof value === 'object' && value !== null && typeof wanted === 'object' && wanted !== null) {
+    if (argument.columns && argument.many && Array.isArray(value) && Array.isArray(wanted)) {
+      const mismatch = describeRowsMismatch(value as Row[], wanted as Row[], argument.columns, argument.name);
+      if (mismatch) lines.push(...mismatch.split('\n').map((line) => `  ${line}`));
+    } else if (argument.columns && typeof value === 'object' && value !== null && typeof wanted === 'object' && wanted !== null) {
       const differences = describeRowDifferences(value as Row, wanted as Row, argument.columns);
       if (differences.length > 0) lines.push(`  ${argument.name}:`, ...differences);
     } else if (!sameValue(value, wanted)) {

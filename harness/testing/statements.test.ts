@@ -44,6 +44,14 @@ describe('describeParameterProblems', () => {
     expect(message.endsWith('→ read the lesson')).toBe(true);
   });
 
+  it('counts an object (a JSON column\'s value) sent as its JSON text as a parameter', () => {
+    const attributes = { color: 'red', sizes: [38, 39] };
+    const sent = [{ sql: 'INSERT INTO products (attributes_json) VALUES (?)', values: [JSON.stringify(attributes)], database: 'd' }];
+    expect(describeParameterProblems('Products.insert', sent, { attributes_json: attributes }, '→ read')).toBeUndefined();
+    const pasted = [{ sql: `INSERT INTO products (attributes_json) VALUES ('${JSON.stringify(attributes)}')`, values: [], database: 'd' }];
+    expect(describeParameterProblems('Products.insert', pasted, { attributes_json: attributes }, '→ read')).toContain('pasted attributes_json into the SQL text');
+  });
+
   it('says so when nothing was sent at all', () => {
     expect(describeParameterProblems('Things.insert', [], values, '→ read')).toBe('Things.insert sent no statement to the database through the pool (getPool()).\n→ read');
   });

@@ -4,6 +4,9 @@
  * the parameters and the database. A suite records the statements one DAL call sends and checks
  * that every value travelled as a ? parameter, whatever the value: an id made of hex digits
  * pasted into the text works as well as a parameter, until the day a value holds a quote.
+ *
+ *   const { statements } = await db.sent(() => dal.deleteSupplier(row.supplier_id));
+ *   assertSentAsParameters('SupplierDAL.deleteSupplier', statements, { supplier_id: row.supplier_id }, pointer);
  */
 import { tracingChannel } from 'node:diagnostics_channel';
 import { formatValue, sameValue } from './rows.ts';
@@ -57,9 +60,12 @@ function flatten(values: readonly unknown[]): unknown[] {
   return values.flatMap((value) => (Array.isArray(value) ? flatten(value) : [value]));
 }
 
+/** A value as text: objects (a JSON column's value) as their JSON. */
+const asText = (value: unknown) => (typeof value === 'object' && value !== null && !(value instanceof Date) ? JSON.stringify(value) : String(value));
+
 function sentAsParameter(value: unknown, statements: readonly SentStatement[]): boolean {
   return statements.some((statement) =>
-    flatten(statement.values).some((parameter) => sameValue(parameter, value) || (typeof parameter !== 'object' && typeof value !== 'object' && String(parameter) === String(value))),
+    flatten(statement.values).some((parameter) => sameValue(parameter, value) || (typeof parameter !== 'object' && asText(parameter) === asText(value))),
   );
 }
 
@@ -72,7 +78,7 @@ export type ParameterProblem = { column: string; value: unknown; inText: boolean
 export function parameterProblems(statements: readonly SentStatement[], values: Readonly<Record<string, unknown>>): ParameterProblem[] {
   return Object.entries(values)
     .filter(([, value]) => value !== null && value !== undefined && !sentAsParameter(value, statements))
-    .map(([column, value]) => ({ column, value, inText: statements.some((statement) => statement.sql.includes(String(value))) }));
+    .map(([column, value]) => ({ column, value, inText: statements.some((statement) => statement.sql.includes(asText(value))) }));
 }
 
 const listColumns = (problems: readonly ParameterProblem[]) => problems.map((problem) => problem.column).join(', ');
