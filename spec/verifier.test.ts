@@ -3,19 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { applyMistake } from './mistake.ts';
 import { parseVerifyMode } from './redirect.ts';
 import { allFail, allPass, caughtBy } from './verifier/expectations.ts';
-import type { VitestRun } from './verifier/run-vitest.ts';
+import { locate, SETUP_FAILURE, type TestOutcome } from '../harness/results/outcomes.ts';
+import type { VitestRun } from '../harness/results/run-vitest.ts';
 
-const run = (tests: [file: string, status: 'passed' | 'failed' | 'skipped'][], failedFiles: string[] = []): VitestRun => ({
-  tests: tests.map(([file, status], index) => ({ file, name: `test ${index}`, status, message: status === 'failed' ? 'boom' : '' })),
-  files: [...new Set([...tests.map(([file]) => file), ...failedFiles])].map((file) => ({
-    file,
-    status: failedFiles.includes(file) || tests.some(([f, s]) => f === file && s !== 'passed') ? 'failed' : 'passed',
-    message: failedFiles.includes(file) ? 'beforeAll failed' : '',
-  })),
-  output: '',
-  exitCode: 0,
-  durationMs: 1,
-});
+/** A run of kata 01's suites: [file name, status] per test; files whose setup failed. */
+const run = (tests: [file: string, status: 'passed' | 'failed' | 'skipped'][], failedFiles: string[] = []): VitestRun => {
+  const path = (name: string) => `katas/01-user/${name}`;
+  const outcomes: TestOutcome[] = [
+    ...tests.map(([name, status], index): TestOutcome => ({ file: path(name), ...locate(path(name)), name: `test ${index}`, status, message: status === 'failed' ? 'boom' : '' })),
+    ...failedFiles.map((name): TestOutcome => ({ file: path(name), ...locate(path(name)), name: SETUP_FAILURE, status: 'failed', message: 'beforeAll failed', setup: true })),
+  ];
+  const files = [...new Set(outcomes.map((outcome) => outcome.file))].map((file) => ({ file, failed: outcomes.some((o) => o.file === file && o.status === 'failed') }));
+  return { outcomes, files, reported: true, output: '', exitCode: 0, durationMs: 1 };
+};
 
 describe('applyMistake', () => {
   const mistake = { summary: 's', caughtBy: '5.2', file: 'f.ts', edits: [{ find: 'a = 1', replace: 'a = 2' }] };

@@ -21,7 +21,7 @@ import type { Mistake } from './mistake.ts';
 import { checkApis, typecheck } from './verifier/api-check.ts';
 import { lintWorkflows } from './verifier/lint-workflows.ts';
 import { allFail, allPass, caughtBy, type Verdict } from './verifier/expectations.ts';
-import { runVitest } from './verifier/run-vitest.ts';
+import { runVitest } from '../harness/results/run-vitest.ts';
 import { TIME_ZONES } from '../harness/testing/time-zones.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

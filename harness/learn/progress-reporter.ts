@@ -4,21 +4,14 @@
  * reference solution's, not the student's) and when a name filter (-t) ran only part of a suite.
  */
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
-import type { Progress } from './progress.ts';
+import { curriculum } from '../../curriculum.ts';
+import { outcomesFromModules } from '../results/outcomes.ts';
+import { tallyProgress, type Progress } from '../results/tally.ts';
 import { recordProgress, renderLadder } from './progress.ts';
-import { collectResults, progressOf } from './guide.ts';
-import { kataOfFile } from './katas.ts';
 
 /** Per kata and exercise, the passing and total tests of this run (a file whose setup failed counts as one failure). */
 export function summarise(testModules: ReadonlyArray<TestModule>): Progress {
-  const results: Progress = {};
-  for (const kata of new Set(testModules.map((module) => kataOfFile(module.moduleId)))) {
-    if (!kata) continue;
-    const own = testModules.filter((module) => kataOfFile(module.moduleId) === kata);
-    const exercises = progressOf(collectResults(kata, own));
-    if (Object.keys(exercises).length > 0) results[kata.id] = exercises;
-  }
-  return results;
+  return tallyProgress(curriculum, outcomesFromModules(testModules));
 }
 
 export default class ProgressReporter implements Reporter {

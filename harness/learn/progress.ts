@@ -4,11 +4,10 @@
  */
 import { styleText } from 'node:util';
 import { curriculum, type Kata } from '../../curriculum.ts';
+import type { Progress } from '../results/tally.ts';
 import { readState, writeState } from './state.ts';
 
-export type ExerciseProgress = { passed: number; total: number };
-/** kata id -> exercise id -> result */
-export type Progress = Record<string, Record<string, ExerciseProgress>>;
+export type { Progress };
 
 const FILE = 'progress.json';
 
