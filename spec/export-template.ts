@@ -9,10 +9,21 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { computeFingerprint, FINGERPRINT_FILE } from '../harness/grading/fingerprint.ts';
+import { createHash } from 'node:crypto';
+import { computeFingerprint, FINGERPRINT_FILE, type Fingerprint } from '../harness/grading/fingerprint.ts';
 
 const MAINTAINER_ONLY = [/^spec\//, /^scripts\//, /^\.ci\//, /^\.github\/workflows\/ci\.yml$/, /^fingerprint\.json$/];
 const MAINTAINER_SCRIPTS = ['verify', 'bench', 'export:template'];
+
+/**
+ * Names the exported version: the course's commit, plus a hash of uncommitted changes when there
+ * are any (so two different exports never share a name).
+ */
+function sourceVersion(root: string): string {
+  const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  const changes = execFileSync('git', ['diff', 'HEAD'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return changes ? `${commit}+${createHash('sha256').update(changes).digest('hex').slice(0, 12)}` : commit;
+}
 
 export function exportTemplate(root: string, target: string): string[] {
   if (existsSync(target) && readdirSync(target).length > 0) throw new Error(`${target} is not empty: export into a new folder`);
@@ -27,7 +38,8 @@ export function exportTemplate(root: string, target: string): string[] {
   const manifest = JSON.parse(readFileSync(packageFile, 'utf8')) as { scripts: Record<string, string> };
   for (const script of MAINTAINER_SCRIPTS) delete manifest.scripts[script];
   writeFileSync(packageFile, JSON.stringify(manifest, null, 2) + '\n');
-  writeFileSync(join(target, FINGERPRINT_FILE), JSON.stringify({ files: computeFingerprint(target) }, null, 2) + '\n');
+  const fingerprint: Fingerprint = { source: sourceVersion(root), files: computeFingerprint(target) };
+  writeFileSync(join(target, FINGERPRINT_FILE), JSON.stringify(fingerprint, null, 2) + '\n');
   return files;
 }
 

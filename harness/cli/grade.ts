@@ -1,13 +1,14 @@
 /**
- * npm run grade: runs every kata once and gives partial credit per exercise. Writes grade.json
- * and a Markdown table (appended to $GITHUB_STEP_SUMMARY when set, printed otherwise), and names
- * every graded file that differs from the template's fingerprint.
+ * npm run grade: runs every kata's suites once and gives partial credit per exercise. Writes
+ * grade.json (the record each per-kata grader step reads: see grading/record.ts) and a Markdown
+ * table (appended to $GITHUB_STEP_SUMMARY when set, printed otherwise), and names every graded
+ * file that differs from the template's fingerprint.
  */
-import { appendFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { curriculum } from '../../curriculum.ts';
 import { checkFingerprint } from '../grading/fingerprint.ts';
+import { writeRecord } from '../grading/record.ts';
 import { grade, gradeMarkdown } from '../grading/score.ts';
 import { UsageError } from '../learn/katas.ts';
 import { REPO_ROOT } from '../learn/state.ts';
@@ -28,7 +29,11 @@ runCli('npm run grade', async () => {
     ...fingerprint.added.map((file) => `added: ${file}`),
   ];
   const result = grade(results);
-  writeFileSync(join(REPO_ROOT, 'grade.json'), JSON.stringify({ ...result, fingerprint: fingerprint.available ? { differs: tampering } : 'no fingerprint.json in this repository' }, null, 2) + '\n');
+  writeRecord(REPO_ROOT, {
+    ...result,
+    tests: run.outcomes.filter((outcome) => outcome.kata).map(({ kata, exercise, file, name, status }) => ({ kata, exercise, file, name, status })),
+    fingerprint: fingerprint.available ? { differs: tampering } : 'no fingerprint.json in this repository',
+  });
   const markdown = gradeMarkdown(result, tampering);
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
   console.log(markdown);

@@ -42,7 +42,11 @@ export function currentExercise(progress: Progress, kata: Kata): string {
   return (kata.exercises.find((exercise) => !exerciseGreen(progress, kata, exercise.id)) ?? kata.exercises[0]!).id;
 }
 
-export function renderLadder(progress: Progress): string {
+/**
+ * The ladder, and the next step to take. `advice: false` (under a grader or in CI, where nobody
+ * acts on it) prints the ladder as a result only.
+ */
+export function renderLadder(progress: Progress, options: { advice?: boolean } = {}): string {
   const current = currentKata(progress);
   const width = Math.max(...curriculum.map((kata) => kata.id.length));
   const lines = [styleText('bold', 'Your path through the course')];
@@ -60,9 +64,13 @@ export function renderLadder(progress: Progress): string {
       })
       .join('  ');
     const count = total === 0 ? 'not run yet' : `${passed}/${total} tests`;
-    lines.push(`  ${marker} ${kata.id.padEnd(width)}  ${count.padEnd(12)}  ${exercises}`);
+    // a kata of which only some exercises ran must not look finished
+    const notRun = total === 0 ? [] : kata.exercises.filter((exercise) => !results[exercise.id]).map((exercise) => exercise.id);
+    const pending = notRun.length > 0 ? styleText('dim', `   (${notRun.join(', ')} not run yet)`) : '';
+    lines.push(`  ${marker} ${kata.id.padEnd(width)}  ${count.padEnd(12)}  ${exercises}${pending}`);
   }
   if (!current) lines.push(styleText('green', '  Every kata is green. Well done!'));
+  else if (options.advice === false) return lines.join('\n');
   else if (current.startsGreen) lines.push(`  Next: npm test -- katas/${current.id}/   (it checks your setup and should be green; if not: npm run doctor)`);
   else lines.push(`  Next: npm test -- katas/${current.id}/   (exercise ${currentExercise(progress, current)}; stuck? npm run hint -- ${current.id})`);
   return lines.join('\n');
