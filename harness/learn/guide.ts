@@ -27,6 +27,8 @@ export function isGreen(results: readonly ExerciseResult[]): boolean {
 export function guideText(kata: Kata, results: readonly ExerciseResult[]): string {
   const current = results.find((result) => result.total === 0 || result.passed < result.total);
   const lines = [styleText('bold', `── kata ${kata.id} · ${kata.title}`)];
+  // its tests also run code of an earlier kata: a red test may come from there
+  for (const need of kata.requires ?? []) lines.push(styleText('dim', `   builds on kata ${need.kata}, exercise ${need.exercise}: ${need.what}`));
   const width = Math.max(...results.map((result) => `${result.id} ${result.title}`.length));
   for (const result of results) {
     const done = result.total > 0 && result.passed === result.total;

@@ -130,4 +130,9 @@ describe('the guided loop', () => {
     expect(isGreen(merged)).toBe(true);
     expect(strip(guideText(kata, merged))).toContain('✓ Kata 01-user is green');
   });
+
+  it('names the earlier code a kata builds on', () => {
+    const supplier = findKata('02-supplier');
+    expect(strip(guideText(supplier, collectResults(supplier, [])))).toContain('builds on kata 01-user, exercise 5.3: parseTimestamp() from katas/01-user/user-consumer.ts');
+  });
 });
