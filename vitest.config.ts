@@ -1,3 +1,5 @@
+// first: a too-old Node gets one clear line, not a crash inside vitest's reporter
+import './harness/node-version.mjs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
