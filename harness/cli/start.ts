@@ -6,7 +6,9 @@
 import { parseArgs, styleText } from 'node:util';
 import type { TestModule, Vitest } from 'vitest/node';
 import { curriculum, type Kata } from '../../curriculum.ts';
-import { collectResults, guideText, isGreen, mergeResults, progressOf, type ExerciseResult } from '../learn/guide.ts';
+import { collectResults, currentResult, guideText, isGreen, mergeResults, progressOf, type ExerciseResult } from '../learn/guide.ts';
+import { hintsOf, revealedCount } from '../learn/hints.ts';
+import { StuckTracker, stuckOffer } from '../learn/stuck.ts';
 import { findKata, UsageError } from '../learn/katas.ts';
 import { currentKata, readProgress, recordProgress } from '../learn/progress.ts';
 import { REPO_ROOT } from '../learn/state.ts';
@@ -22,6 +24,7 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
   /** shown once above the next kata's first screen, so the news of a green kata is not cleared away */
   let banner = '';
   let vitest: Vitest;
+  const stuck = new StuckTracker();
   const pattern = (entry: Kata) => `katas/${entry.id}/`;
 
   const guide = {
@@ -32,7 +35,10 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
       recordProgress({ [kata.id]: progressOf(latest) });
       const results = mergeResults(previous, latest);
       previous = results;
-      process.stdout.write('\x1Bc' + banner + guideText(kata, results) + '\n');
+      const current = currentResult(results);
+      const runs = stuck.observe(kata.id, current);
+      const offer = current && stuckOffer(kata.id, current.id, runs, { revealed: revealedCount(kata, current.id), total: hintsOf(kata, current.id).length });
+      process.stdout.write('\x1Bc' + banner + guideText(kata, results, offer) + '\n');
       banner = '';
       if (!isGreen(results)) return;
       const next = curriculum[curriculum.indexOf(kata as (typeof curriculum)[number]) + 1];

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestModule } from 'vitest/node';
 import { curriculum } from '../../curriculum.ts';
-import { collectResults, guideText, isGreen, mergeResults } from './guide.ts';
+import { collectResults, currentResult, guideText, isGreen, mergeResults } from './guide.ts';
+import { StuckTracker, stuckOffer } from './stuck.ts';
 import { hintsOf, resetHints, revealNext } from './hints.ts';
 import { exerciseOfFile, findExercise, findKata, UsageError } from './katas.ts';
 import { currentExercise, currentKata, readProgress, recordProgress, renderLadder } from './progress.ts';
@@ -134,5 +135,28 @@ describe('the guided loop', () => {
   it('names the earlier code a kata builds on', () => {
     const supplier = findKata('02-supplier');
     expect(strip(guideText(supplier, collectResults(supplier, [])))).toContain('builds on kata 01-user, exercise 5.3: parseTimestamp() from katas/01-user/user-consumer.ts');
+  });
+});
+
+describe('stuck detection in the guided loop', () => {
+  const kata = findKata('01-user');
+  const red = (message: string) => collectResults(kata, [fakeModule('katas/01-user/5.1-ddl.test.ts', [['has the 12 columns', 'failed', message]])]);
+
+  it('offers the next hint after the same failure three runs in a row, without revealing it', () => {
+    const tracker = new StuckTracker();
+    const counts = [red('email is TEXT'), red('email is TEXT'), red('email is TEXT')].map((results) => tracker.observe(kata.id, currentResult(results)));
+    expect(counts).toEqual([1, 2, 3]);
+    expect(stuckOffer(kata.id, '5.1', 2, { revealed: 0, total: 3 })).toBeUndefined();
+    const offer = stuckOffer(kata.id, '5.1', 3, { revealed: 1, total: 3 });
+    expect(offer).toBe('The same failure 3 runs in a row. Hint 2 of 3 is one command away: npm run hint -- 01-user 5.1');
+    expect(strip(guideText(kata, red('email is TEXT'), offer))).toContain('Hint 2 of 3 is one command away');
+    expect(stuckOffer(kata.id, '5.1', 5, { revealed: 3, total: 3 })).toContain('you have seen every hint');
+  });
+
+  it('starts counting again when the failure changes (the learner is moving)', () => {
+    const tracker = new StuckTracker();
+    tracker.observe(kata.id, currentResult(red('email is TEXT')));
+    tracker.observe(kata.id, currentResult(red('email is TEXT')));
+    expect(tracker.observe(kata.id, currentResult(red('email is VARCHAR(100)')))).toBe(1);
   });
 });
