@@ -8,6 +8,7 @@ import type { TestModule, Vitest } from 'vitest/node';
 import { curriculum, type Kata } from '../../curriculum.ts';
 import { collectResults, currentResult, guideText, isGreen, mergeResults, progressOf, type ExerciseResult } from '../learn/guide.ts';
 import { hintsOf, revealedCount } from '../learn/hints.ts';
+import { afterRun } from '../learn/loop-gate.ts';
 import { StuckTracker, stuckOffer } from '../learn/stuck.ts';
 import { findKata, UsageError } from '../learn/katas.ts';
 import { currentKata, readProgress, recordProgress } from '../learn/progress.ts';
@@ -31,6 +32,7 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
     onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
       const ran = testModules.filter((module) => module.moduleId.includes(`/katas/${kata.id}/`));
       if (ran.length === 0) return;
+      const { rerun, notes } = afterRun(ran);
       const latest = collectResults(kata, ran);
       recordProgress({ [kata.id]: progressOf(latest) });
       const results = mergeResults(previous, latest);
@@ -38,8 +40,13 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
       const current = currentResult(results);
       const runs = stuck.observe(kata.id, current);
       const offer = current && stuckOffer(kata.id, current.id, runs, { revealed: revealedCount(kata, current.id), total: hintsOf(kata, current.id).length });
-      process.stdout.write('\x1Bc' + banner + guideText(kata, results, offer) + '\n');
+      process.stdout.write('\x1Bc' + banner + guideText(kata, results, offer) + '\n' + notes.map((note) => styleText('dim', note) + '\n').join(''));
       banner = '';
+      // an end-to-end file held back until now (loop-gate.ts) runs right away
+      if (rerun.length > 0) {
+        setImmediate(() => void vitest.rerunTestSpecifications(rerun));
+        return;
+      }
       if (!isGreen(results)) return;
       const next = curriculum[curriculum.indexOf(kata as (typeof curriculum)[number]) + 1];
       if (!next) {

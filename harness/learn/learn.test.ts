@@ -7,6 +7,8 @@ import type { TestModule } from 'vitest/node';
 import { curriculum } from '../../curriculum.ts';
 import { collectResults, currentResult, guideText, isGreen, mergeResults } from './guide.ts';
 import { StuckTracker, stuckOffer } from './stuck.ts';
+import { afterRun, inLearnerLoop, waitingFor } from './loop-gate.ts';
+import { REPO_ROOT } from './state.ts';
 import { hintsOf, resetHints, revealNext } from './hints.ts';
 import { exerciseOfFile, findExercise, findKata, UsageError } from './katas.ts';
 import { currentExercise, currentKata, readProgress, recordProgress, renderLadder } from './progress.ts';
@@ -158,5 +160,26 @@ describe('stuck detection in the guided loop', () => {
     tracker.observe(kata.id, currentResult(red('email is TEXT')));
     tracker.observe(kata.id, currentResult(red('email is TEXT')));
     expect(tracker.observe(kata.id, currentResult(red('email is VARCHAR(100)')))).toBe(1);
+  });
+});
+
+describe('the learner loop\'s end-to-end gate', () => {
+  const e2e = 'katas/01-user/5.3-consumer.e2e.test.ts';
+  const module = (file: string, ok: boolean) => ({ moduleId: join(REPO_ROOT, file), ok: () => ok });
+
+  it('waits for every other suite of the kata, as recorded at their latest run', () => {
+    expect(waitingFor(e2e)).toEqual(['katas/01-user/5.1-ddl.test.ts', 'katas/01-user/5.2-dal.test.ts', 'katas/01-user/5.3-consumer.test.ts']);
+    afterRun([module('katas/01-user/5.1-ddl.test.ts', true), module('katas/01-user/5.2-dal.test.ts', true), module('katas/01-user/5.3-consumer.test.ts', false)]);
+    expect(waitingFor(e2e)).toEqual(['katas/01-user/5.3-consumer.test.ts']);
+    // a later run of one file updates only that file
+    afterRun([module('katas/01-user/5.3-consumer.test.ts', true)]);
+    expect(waitingFor(e2e)).toEqual([]);
+    afterRun([module('katas/01-user/5.2-dal.test.ts', false)]);
+    expect(waitingFor(e2e)).toEqual(['katas/01-user/5.2-dal.test.ts']);
+  });
+
+  it('applies in watch mode only: vitest run, grading and verify run every suite', () => {
+    expect(inLearnerLoop({ config: { watch: true } } as never)).toBe(true);
+    expect(inLearnerLoop({ config: { watch: false } } as never)).toBe(false);
   });
 });
