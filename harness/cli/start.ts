@@ -6,7 +6,8 @@
 import { parseArgs, styleText } from 'node:util';
 import type { TestModule, Vitest } from 'vitest/node';
 import { curriculum, type Kata } from '../../curriculum.ts';
-import { collectResults, currentResult, guideText, isGreen, mergeResults, progressOf, type ExerciseResult } from '../learn/guide.ts';
+import { collectResults, currentResult, guideText, isGreen, mergeResults, type ExerciseResult } from '../learn/guide.ts';
+import { outcomesFromModules } from '../results/outcomes.ts';
 import { hintsOf, revealedCount } from '../learn/hints.ts';
 import { afterRun } from '../learn/loop-gate.ts';
 import { StuckTracker, stuckOffer } from '../learn/stuck.ts';
@@ -32,9 +33,9 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
     onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
       const ran = testModules.filter((module) => module.moduleId.includes(`/katas/${kata.id}/`));
       if (ran.length === 0) return;
-      const { rerun, notes } = afterRun(ran);
+      recordProgress(outcomesFromModules(ran));
+      const { rerun, notes } = afterRun();
       const latest = collectResults(kata, ran);
-      recordProgress({ [kata.id]: progressOf(latest) });
       const results = mergeResults(previous, latest);
       previous = results;
       const current = currentResult(results);

@@ -8,7 +8,7 @@ import { curriculum } from '../../curriculum.ts';
 import { collectResults, currentResult, guideText, isGreen, mergeResults } from './guide.ts';
 import { StuckTracker, stuckOffer } from './stuck.ts';
 import { afterRun, inLearnerLoop, waitingFor } from './loop-gate.ts';
-import { REPO_ROOT } from './state.ts';
+import { outcomesFromModules } from '../results/outcomes.ts';
 import { hintsOf, resetHints, revealNext } from './hints.ts';
 import { exerciseOfFile, findExercise, findKata, UsageError } from './katas.ts';
 import { currentExercise, currentKata, readProgress, recordProgress, renderLadder } from './progress.ts';
@@ -60,9 +60,9 @@ describe('kata look-up', () => {
 
 describe('progress', () => {
   it('records a run per exercise and draws the ladder with the current kata marked', () => {
-    recordProgress(summarise([fakeModule('katas/00-setup/smoke.e2e.test.ts', [['a', 'passed']])]));
+    recordProgress(outcomesFromModules([fakeModule('katas/00-setup/smoke.e2e.test.ts', [['a', 'passed']])]));
     recordProgress(
-      summarise([
+      outcomesFromModules([
         fakeModule('katas/01-user/5.1-ddl.test.ts', [['a', 'passed'], ['b', 'passed']]),
         fakeModule('katas/01-user/5.2-dal.test.ts', [['c', 'failed'], ['d', 'skipped']]),
       ]),
@@ -78,6 +78,12 @@ describe('progress', () => {
     expect(ladder).toContain('Next: npm test -- katas/01-user/   (exercise 5.2; stuck? npm run hint -- 01-user)');
     // in CI (or under a grader) the ladder is a result, not advice
     expect(strip(renderLadder(progress, { advice: false }))).not.toContain('Next:');
+  });
+
+  it('keeps each file\'s latest result: a run of one file does not hide the other files of its exercise', () => {
+    recordProgress(outcomesFromModules([fakeModule('katas/01-user/5.3-consumer.test.ts', [['a', 'passed'], ['b', 'passed']])]));
+    recordProgress(outcomesFromModules([fakeModule('katas/01-user/5.3-consumer.e2e.test.ts', [['c', 'passed']])]));
+    expect(readProgress()['01-user']).toEqual({ '5.3': { passed: 3, total: 3 } });
   });
 
   it('counts a suite whose setup failed as a failure', () => {
@@ -165,17 +171,18 @@ describe('stuck detection in the guided loop', () => {
 
 describe('the learner loop\'s end-to-end gate', () => {
   const e2e = 'katas/01-user/5.3-consumer.e2e.test.ts';
-  const module = (file: string, ok: boolean) => ({ moduleId: join(REPO_ROOT, file), ok: () => ok });
 
   it('waits for every other suite of the kata, as recorded at their latest run', () => {
+    const run = (...files: [string, 'passed' | 'failed'][]) => recordProgress(outcomesFromModules(files.map(([file, state]) => fakeModule(file, [['t', state]]))));
     expect(waitingFor(e2e)).toEqual(['katas/01-user/5.1-ddl.test.ts', 'katas/01-user/5.2-dal.test.ts', 'katas/01-user/5.3-consumer.test.ts']);
-    afterRun([module('katas/01-user/5.1-ddl.test.ts', true), module('katas/01-user/5.2-dal.test.ts', true), module('katas/01-user/5.3-consumer.test.ts', false)]);
+    run(['katas/01-user/5.1-ddl.test.ts', 'passed'], ['katas/01-user/5.2-dal.test.ts', 'passed'], ['katas/01-user/5.3-consumer.test.ts', 'failed']);
     expect(waitingFor(e2e)).toEqual(['katas/01-user/5.3-consumer.test.ts']);
     // a later run of one file updates only that file
-    afterRun([module('katas/01-user/5.3-consumer.test.ts', true)]);
+    run(['katas/01-user/5.3-consumer.test.ts', 'passed']);
     expect(waitingFor(e2e)).toEqual([]);
-    afterRun([module('katas/01-user/5.2-dal.test.ts', false)]);
+    run(['katas/01-user/5.2-dal.test.ts', 'failed']);
     expect(waitingFor(e2e)).toEqual(['katas/01-user/5.2-dal.test.ts']);
+    expect(afterRun()).toEqual({ rerun: [], notes: [] });
   });
 
   it('applies in watch mode only: vitest run, grading and verify run every suite', () => {

@@ -15,14 +15,11 @@ import { basename, dirname, join, relative } from 'node:path';
 import type { TestSpecification, Vitest } from 'vitest/node';
 import { BaseSequencer } from 'vitest/node';
 import { exerciseOfFile, kataOfFile } from '../results/outcomes.ts';
-import { currentExercise, readProgress } from './progress.ts';
-import { readState, REPO_ROOT, writeState } from './state.ts';
+import type { FileResult } from '../results/tally.ts';
+import { currentExercise, readFileResults, readProgress } from './progress.ts';
+import { REPO_ROOT } from './state.ts';
 
 const END_TO_END = '.e2e.test.ts';
-const FILE = 'suites.json';
-
-/** suite file (relative to the repository) -> did every test of it pass at its latest run */
-type SuiteState = Record<string, boolean>;
 
 /** Watch mode is the learner's loop; grading, verify and CI use `vitest run`. */
 export function inLearnerLoop(vitest: Pick<Vitest, 'config'>): boolean {
@@ -40,13 +37,20 @@ function prerequisites(e2eFile: string): string[] {
     .map((name) => `${folder}/${name}`);
 }
 
-/** The suites an end-to-end file still waits for (empty: it may run). */
-export function waitingFor(e2eFile: string, state: SuiteState = readState<SuiteState>(FILE, {})): string[] {
-  return prerequisites(e2eFile).filter((file) => state[file] !== true);
+/** The suites an end-to-end file still waits for, by their latest recorded result (empty: it may run). */
+export function waitingFor(e2eFile: string, results: Record<string, FileResult> = readFileResults()): string[] {
+  return prerequisites(e2eFile).filter((file) => {
+    const result = results[file];
+    return !result || result.passed !== result.total;
+  });
 }
 
-/** Held back in the current watch session, to be run once their gate opens. */
-const heldBack = new Map<string, TestSpecification>();
+/**
+ * Held back in the current watch session, to be run once their gate opens. On globalThis: vitest
+ * loads the sequencer through its bundled config and the reporter on its own, so each has its own
+ * copy of this module; both must see the same map.
+ */
+const heldBack = ((globalThis as Record<symbol, unknown>)[Symbol.for('kafka-mysql-katas:held-back')] ??= new Map()) as Map<string, TestSpecification>;
 
 export class LearnerSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -74,20 +78,15 @@ export class LearnerSequencer extends BaseSequencer {
 }
 
 /**
- * After a run: records which suites passed, and returns the held-back end-to-end files whose
- * gate this run opened (the caller reruns them), with a line for the learner about those that
- * still wait.
+ * After a run has been recorded (progress.ts): the held-back end-to-end files whose gate is now
+ * open (the caller reruns them), and a line for the learner about those that still wait.
  */
-export function afterRun(modules: ReadonlyArray<{ moduleId: string; ok(): boolean }>): { rerun: TestSpecification[]; notes: string[] } {
-  const state = readState<SuiteState>(FILE, {});
-  for (const module of modules) {
-    if (kataOfFile(module.moduleId)) state[relativeFile(module.moduleId)] = module.ok();
-  }
-  writeState(FILE, state);
+export function afterRun(): { rerun: TestSpecification[]; notes: string[] } {
+  const results = readFileResults();
   const rerun: TestSpecification[] = [];
   const notes: string[] = [];
   for (const [file, spec] of heldBack) {
-    const waiting = waitingFor(file, state);
+    const waiting = waitingFor(file, results);
     if (waiting.length === 0) {
       heldBack.delete(file);
       rerun.push(spec);
