@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { capture } from '../testing/environment/processes.ts';
+import { capture } from '../servers/processes.ts';
 import { databaseUrl } from '../testing/database-admin.ts';
 import { kataEnvironment } from '../testing/provided.ts';
 import { useKataDatabase } from '../testing/database.ts';

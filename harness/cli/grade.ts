@@ -13,7 +13,7 @@ import { grade, gradeMarkdown } from '../grading/score.ts';
 import { exerciseOfFile, kataOfFile, UsageError } from '../learn/katas.ts';
 import type { Progress } from '../learn/progress.ts';
 import { REPO_ROOT } from '../learn/state.ts';
-import { capture } from '../testing/environment/processes.ts';
+import { capture } from '../servers/processes.ts';
 import { runCli } from './run-cli.ts';
 
 type JsonReport = { testResults: { name: string; assertionResults: { status: string }[] }[] };

@@ -2,7 +2,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { capture } from '../../harness/testing/environment/processes.ts';
+import { capture } from '../../harness/servers/processes.ts';
 
 export type TestOutcome = { file: string; name: string; status: 'passed' | 'failed' | 'skipped'; message: string };
 export type FileOutcome = { file: string; status: 'passed' | 'failed'; message: string };
