@@ -21,7 +21,7 @@ export type Dialect = 'mysql' | 'mariadb';
 export type Way = 'env' | 'docker' | 'local';
 
 export type ServersInfo = {
-  /** server-level URL (no database) */
+  /** the server's URL; as given when it comes from KATA_MYSQL_URL (which may name a database) */
   mysqlUrl: string;
   dialect: Dialect;
   serverVersion: string;
@@ -166,7 +166,10 @@ export async function startServers(options: ServerOptions): Promise<Servers> {
 }
 
 async function queryVersion(url: string): Promise<string> {
-  const connection = await mysql.createConnection({ uri: url });
+  // without the URL's database: the playground's KATA_MYSQL_URL may name one not created yet
+  const server = new URL(url);
+  server.pathname = '/';
+  const connection = await mysql.createConnection({ uri: server.toString() });
   try {
     const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT VERSION() AS version');
     return String(rows[0]?.version);
