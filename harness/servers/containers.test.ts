@@ -1,12 +1,15 @@
 /**
  * The Docker path's decisions, without Docker: a reused Kafka container is used only if it answers
  * at the address it advertises (a fake broker advertising a dead port stands in for a restarted
- * container), and the MySQL container skips loading time-zone tables.
+ * container), and the MySQL container skips loading time-zone tables. Also `npm run doctor` on a
+ * KATA_KAFKA_BROKERS that advertises a dead address (a common compose mistake).
  */
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MYSQL_CONTAINER, startAnsweringBroker, type BrokerStartSteps } from './containers.ts';
 import { probeBroker, type BrokerProbe } from './kafka-probe.ts';
+import { capture } from './processes.ts';
 import { startFakeBroker } from './fixtures/fake-broker.ts';
 
 /** A port where nothing listens (it was free a moment ago). */
@@ -106,5 +109,22 @@ describe('the MySQL container', () => {
   it('skips loading the time-zone tables at init (the harness only uses +00:00)', () => {
     expect(MYSQL_CONTAINER.environment).toMatchObject({ MYSQL_INITDB_SKIP_TZINFO: '1' });
     expect(MYSQL_CONTAINER.command).toContain('--default-time-zone=+00:00');
+  });
+});
+
+describe('npm run doctor on KATA_KAFKA_BROKERS that advertises a dead address', () => {
+  it('says so in one line, with the fix', async () => {
+    const dead = await deadPort();
+    const broker = await startFakeBroker(() => ({ host: '127.0.0.1', port: dead }));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, KATA_KAFKA_BROKERS: broker.address, FORCE_COLOR: '0', NO_COLOR: '1' };
+      delete env.KATA_PROVIDER;
+      const { code, output } = await capture(process.execPath, [fileURLToPath(new URL('../cli/doctor.ts', import.meta.url))], { env });
+      expect(output).toMatch(new RegExp(`✗ KATA_KAFKA_BROKERS\\s+${broker.address} answers but advertises 127\\.0\\.0\\.1:${dead}, which does not answer`));
+      expect(output).toContain("fix: the broker's advertised listener is wrong: set its KAFKA_ADVERTISED_LISTENERS to an address this machine reaches");
+      expect(code).toBe(1);
+    } finally {
+      await broker.close();
+    }
   });
 });
