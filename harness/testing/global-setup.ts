@@ -15,7 +15,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const kafka = await needsKafka(project);
   const environment = await startServers({ kafka, prefer: 'docker' });
   const runId = randomBytes(4).toString('hex');
-  console.log(`Test servers: ${environment.summary}`);
+  console.log(`Test environment: ${environment.summary}`);
   project.provide('kata', {
     mysqlUrl: environment.mysqlUrl,
     dialect: environment.dialect,
