@@ -127,7 +127,10 @@ export async function joinOrStartPlayground(log: (line: string) => void = consol
       continue;
     }
     if (!isAlive(record.owner)) {
-      // the owner was killed: its servers went with it (their watchdog stops them)
+      // The owner was killed: its servers went with it (their watchdog stops them, and the local
+      // MariaDB start waits for the old server to let go of the data folder). Two instances that
+      // find the same stale record in the same instant could both claim; the second MariaDB then
+      // fails with a clear message. Not worth a lock for a playground.
       rmSync(recordFile(), { force: true });
       continue;
     }
