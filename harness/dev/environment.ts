@@ -129,8 +129,8 @@ export async function joinOrStartPlayground(log: (line: string) => void = consol
     if (!isAlive(record.owner)) {
       // The owner was killed: its servers went with it (their watchdog stops them, and the local
       // MariaDB start waits for the old server to let go of the data folder). Two instances that
-      // find the same stale record in the same instant could both claim; the second MariaDB then
-      // fails with a clear message. Not worth a lock for a playground.
+      // find the same stale record in the same instant could both claim; the second one's MariaDB
+      // then fails to lock the data folder and that service exits. Not worth a lock for a playground.
       rmSync(recordFile(), { force: true });
       continue;
     }
