@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFingerprint } from '../harness/grading/fingerprint.ts';
-import { capture } from '../harness/testing/environment/processes.ts';
+import { capture } from '../harness/servers/processes.ts';
 import { kataEnvironment } from '../harness/testing/provided.ts';
 import { exportTemplate } from './export-template.ts';
 import { curriculum } from '../curriculum.ts';

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, styleText } from 'node:util';
 import { curriculum } from '../curriculum.ts';
-import { provisionEnvironment } from '../harness/testing/environment/provision.ts';
+import { startServers as provisionEnvironment } from '../harness/servers/start.ts';
 import type { Mistake } from './mistake.ts';
 import { checkApis, typecheck } from './verifier/api-check.ts';
 import { lintWorkflows } from './verifier/lint-workflows.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { curriculum } from '../../curriculum.ts';
-import { capture } from '../testing/environment/processes.ts';
+import { capture } from '../servers/processes.ts';
 import { databaseUrl } from '../testing/database-admin.ts';
 import { kataEnvironment } from '../testing/provided.ts';
 import { useKataDatabase } from '../testing/database.ts';

@@ -71,7 +71,7 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
 
   vitest = await createVitest({ watch: true, root: REPO_ROOT, reporters: [guide] });
   // Ctrl-C: vitest's own handler ends the process (exit code 130); the test servers' reapers
-  // (harness/testing/environment/reaper.ts) stop them and delete their data as it goes.
+  // (harness/servers/reaper.ts) stop them and delete their data as it goes.
   const close = () => void vitest.close().then(() => process.exit(0), () => process.exit(1));
   process.on('SIGTERM', close);
   process.stdout.write(`Starting kata ${kata.id}: ${kata.title}\n`);
