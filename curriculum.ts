@@ -1,9 +1,16 @@
 /**
- * The course, in order: one entry per kata. Tools read this one list (the test projects, the
- * verifier, the bootstrap's order, and later the guided loop and the grader).
+ * The course, in order: one entry per kata. Every tool reads this one list: the test projects,
+ * the verifier, grading (and the generated classroom workflow), the guided loop, the progress
+ * ladder, hints, the service's tables and subscriptions, and the template export.
  * A kata's exercise suites are the files in its folder named `<exercise>-*.test.ts`.
+ * Adding a kata: see the maintainers' guide, "Adding a kata".
  */
+import type { DomainName } from './harness/events/domains.ts';
+
 export type Exercise = { id: string; title: string };
+
+/** Code of an earlier kata that this kata calls: its tests go green only once that code works. */
+export type Requirement = { kata: string; exercise: string; what: string };
 
 export type Kata = {
   id: string;
@@ -13,6 +20,10 @@ export type Kata = {
   points: number;
   /** kata 00 is green from the start: its suite checks the environment, not student code */
   startsGreen: boolean;
+  /** the backend domain whose events the kata stores (harness/events/domains.ts) */
+  domain?: DomainName;
+  /** what the kata reuses from an earlier one */
+  requires?: readonly Requirement[];
 };
 
 export const curriculum = [
@@ -27,6 +38,7 @@ export const curriculum = [
     ],
     points: 10,
     startsGreen: false,
+    domain: 'user',
   },
   {
     id: '02-supplier',
@@ -38,7 +50,16 @@ export const curriculum = [
     ],
     points: 15,
     startsGreen: false,
+    domain: 'supplier',
+    requires: [{ kata: '01-user', exercise: '5.3', what: 'parseTimestamp() from katas/01-user/user-consumer.ts' }],
   },
 ] as const satisfies readonly Kata[];
 
 export type KataId = (typeof curriculum)[number]['id'];
+/** The katas that store a domain's events (all but kata 00). */
+export type DomainKata = Extract<(typeof curriculum)[number], { domain: DomainName }>;
+export type DomainKataId = DomainKata['id'];
+
+export function hasDomain(kata: (typeof curriculum)[number]): kata is DomainKata {
+  return 'domain' in kata;
+}

@@ -1,28 +1,29 @@
 /**
- * How the bootstrap finds each kata's code: its CREATE TABLE list, its handlers, its topics.
- * Order follows curriculum.ts. Later katas add one entry each.
+ * How the bootstrap finds each kata's code: its CREATE TABLE list and its handlers. The order,
+ * the domain and so the topics come from curriculum.ts; a kata with a domain that is missing
+ * here fails the type check.
  */
-import type { KataId } from '../curriculum.ts';
-import { Topic, type HandlerMap } from './events/contract.ts';
+import { curriculum, hasDomain, type DomainKataId, type KataId } from '../curriculum.ts';
+import { domains } from './events/domains.ts';
+import type { HandlerMap, Topic } from './events/contract.ts';
 
-export type KataWiring = {
-  id: KataId;
+type KataCode = {
   tables: () => Promise<readonly string[]>;
   handlers: () => Promise<HandlerMap>;
-  topics: readonly Topic[];
 };
 
-export const katas: readonly KataWiring[] = [
-  {
-    id: '01-user',
+export type KataWiring = KataCode & { id: KataId; topics: readonly Topic[] };
+
+const code: Record<DomainKataId, KataCode> = {
+  '01-user': {
     tables: async () => (await import('../katas/01-user/tables.ts')).tables,
     handlers: async () => new (await import('../katas/01-user/user-consumer.ts')).UserConsumer().getHandlers(),
-    topics: [Topic.USERS],
   },
-  {
-    id: '02-supplier',
+  '02-supplier': {
     tables: async () => (await import('../katas/02-supplier/tables.ts')).tables,
     handlers: async () => new (await import('../katas/02-supplier/supplier-consumer.ts')).SupplierConsumer().getHandlers(),
-    topics: [Topic.SUPPLIERS],
   },
-];
+};
+
+/** Every kata with a domain, in course order. */
+export const katas: readonly KataWiring[] = curriculum.filter(hasDomain).map((kata) => ({ id: kata.id, ...code[kata.id], topics: [domains[kata.domain].topic] }));

@@ -9,10 +9,32 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { computeFingerprint, FINGERPRINT_FILE } from '../harness/grading/fingerprint.ts';
+import { createHash } from 'node:crypto';
+import { computeFingerprint, FINGERPRINT_FILE, type Fingerprint } from '../harness/grading/fingerprint.ts';
 
 const MAINTAINER_ONLY = [/^spec\//, /^scripts\//, /^\.ci\//, /^\.github\/workflows\/ci\.yml$/, /^fingerprint\.json$/];
 const MAINTAINER_SCRIPTS = ['verify', 'bench', 'export:template'];
+
+/**
+ * A document as the template has it: `<!-- maintainers -->...<!-- /maintainers -->` blocks (what
+ * only the course's own repository has: spec/, the verifier) are dropped, and `<!-- template
+ * ... -->` blocks (what only the template needs: how grading works for a student) are shown.
+ */
+export function forStudents(markdown: string): string {
+  return markdown
+    .replace(/^<!-- maintainers -->\n[\s\S]*?^<!-- \/maintainers -->\n/gm, '')
+    .replace(/^<!-- template\n([\s\S]*?)^-->\n/gm, '$1');
+}
+
+/**
+ * Names the exported version: the course's commit, plus a hash of uncommitted changes when there
+ * are any (so two different exports never share a name).
+ */
+function sourceVersion(root: string): string {
+  const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  const changes = execFileSync('git', ['diff', 'HEAD'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return changes ? `${commit}+${createHash('sha256').update(changes).digest('hex').slice(0, 12)}` : commit;
+}
 
 export function exportTemplate(root: string, target: string): string[] {
   if (existsSync(target) && readdirSync(target).length > 0) throw new Error(`${target} is not empty: export into a new folder`);
@@ -21,13 +43,15 @@ export function exportTemplate(root: string, target: string): string[] {
     .filter((file) => file && existsSync(join(root, file)) && !MAINTAINER_ONLY.some((pattern) => pattern.test(file)));
   for (const file of files) {
     mkdirSync(dirname(join(target, file)), { recursive: true });
-    cpSync(join(root, file), join(target, file));
+    if (file.endsWith('.md')) writeFileSync(join(target, file), forStudents(readFileSync(join(root, file), 'utf8')));
+    else cpSync(join(root, file), join(target, file));
   }
   const packageFile = join(target, 'package.json');
   const manifest = JSON.parse(readFileSync(packageFile, 'utf8')) as { scripts: Record<string, string> };
   for (const script of MAINTAINER_SCRIPTS) delete manifest.scripts[script];
   writeFileSync(packageFile, JSON.stringify(manifest, null, 2) + '\n');
-  writeFileSync(join(target, FINGERPRINT_FILE), JSON.stringify({ files: computeFingerprint(target) }, null, 2) + '\n');
+  const fingerprint: Fingerprint = { source: sourceVersion(root), files: computeFingerprint(target) };
+  writeFileSync(join(target, FINGERPRINT_FILE), JSON.stringify(fingerprint, null, 2) + '\n');
   return files;
 }
 

@@ -3,19 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { applyMistake } from './mistake.ts';
 import { parseVerifyMode } from './redirect.ts';
 import { allFail, allPass, mistakeVerdict } from './verifier/expectations.ts';
-import type { VitestRun } from './verifier/run-vitest.ts';
+import { sideBySide, type VerifyReport } from './verifier/side-by-side.ts';
+import { locate, SETUP_FAILURE, type TestOutcome } from '../harness/results/outcomes.ts';
+import type { VitestRun } from '../harness/results/run-vitest.ts';
 
-const run = (tests: [file: string, status: 'passed' | 'failed' | 'skipped'][], failedFiles: string[] = []): VitestRun => ({
-  tests: tests.map(([file, status], index) => ({ file, name: `test ${index}`, status, message: status === 'failed' ? 'boom' : '' })),
-  files: [...new Set([...tests.map(([file]) => file), ...failedFiles])].map((file) => ({
-    file,
-    status: failedFiles.includes(file) || tests.some(([f, s]) => f === file && s !== 'passed') ? 'failed' : 'passed',
-    message: failedFiles.includes(file) ? 'beforeAll failed' : '',
-  })),
-  output: '',
-  exitCode: 0,
-  durationMs: 1,
-});
+/** A run of kata 01's suites: [file name, status] per test; files whose setup failed. */
+const run = (tests: [file: string, status: 'passed' | 'failed' | 'skipped'][], failedFiles: string[] = []): VitestRun => {
+  const path = (name: string) => `katas/01-user/${name}`;
+  const outcomes: TestOutcome[] = [
+    ...tests.map(([name, status], index): TestOutcome => ({ file: path(name), ...locate(path(name)), name: `test ${index}`, status, message: status === 'failed' ? 'boom' : '' })),
+    ...failedFiles.map((name): TestOutcome => ({ file: path(name), ...locate(path(name)), name: SETUP_FAILURE, status: 'failed', message: 'beforeAll failed', setup: true })),
+  ];
+  const files = [...new Set(outcomes.map((outcome) => outcome.file))].map((file) => ({ file, failed: outcomes.some((o) => o.file === file && o.status === 'failed') }));
+  return { outcomes, files, reported: true, output: '', exitCode: 0, durationMs: 1 };
+};
 
 describe('applyMistake', () => {
   const mistake = { summary: 's', caughtBy: '5.2', file: 'f.ts', edits: [{ find: 'a = 1', replace: 'a = 2' }] };
@@ -61,10 +62,27 @@ describe('verdicts', () => {
     expect(spilled.details[0]).toContain('exercise 5.3 fails too');
     expect(mistakeVerdict(run([['5.1-ddl.test.ts', 'failed'], ['5.2-dal.test.ts', 'failed']]), { caughtBy: '5.1', mayAlsoFail: ['5.2'] }).ok).toBe(true);
   });
-  it('mistakeVerdict: an end-to-end failure alone is no catch, and a file failing before its tests counts', () => {
+  it('mistakeVerdict: an end-to-end failure alone is no catch, and a file whose setup failed counts', () => {
     const gap = mistakeVerdict(run([['5.3-consumer.e2e.test.ts', 'failed'], ['5.3-consumer.test.ts', 'passed']]), { caughtBy: '5.3' });
     expect(gap).toMatchObject({ ok: false, got: 'e2e ✗1' });
     expect(gap.details[0]).toContain('the suite has a gap');
     expect(mistakeVerdict(run([['5.2-dal.test.ts', 'skipped']], ['5.2-dal.test.ts']), { caughtBy: '5.2' })).toMatchObject({ ok: true, got: '5.2 ✗1' });
+  });
+});
+
+describe('the verify tables side by side (ci.yml\'s job summary)', () => {
+  it('puts each check of each server in one row, and shows a missing report', () => {
+    const report = (server: string, ok: boolean): VerifyReport => ({
+      server,
+      passed: ok ? 2 : 1,
+      failed: ok ? 0 : 1,
+      checks: [
+        { group: '01-user', name: 'stubs', expected: 'all fail', got: '0/29 passed', ok: true },
+        { group: '01-user', name: 'reference, TZ=UTC', expected: 'all pass', got: ok ? '29/29 passed' : '28/29 passed', ok },
+      ],
+    });
+    const markdown = sideBySide([report('MySQL 8.4.6', true), report('MariaDB 10.11.19', false), { missing: 'reports/x.json' }]);
+    expect(markdown).toContain('| kata | check | expected | MySQL 8.4.6: 2 passed, 0 failed | MariaDB 10.11.19: 1 passed, 1 failed | reports/x.json: no report |');
+    expect(markdown).toContain('| 01-user | reference, TZ=UTC | all pass | ✓ 29/29 passed | ✗ 28/29 passed | - |');
   });
 });

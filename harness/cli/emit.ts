@@ -8,9 +8,9 @@
  * Values are read as JSON when they parse (2, null, true, {"a":1}), as text otherwise.
  */
 import { parseArgs, styleText } from 'node:util';
-import { EventType, isEventType, topicOf, type EventEnvelope } from '../events/contract.ts';
-import { buildSupplier, supplierEvent } from '../events/supplier.ts';
-import { buildUser, newObjectId, userEvent } from '../events/user.ts';
+import { domainOf, EventType, isEventType, topicOf, type EventEnvelope } from '../events/contract.ts';
+import { newObjectId } from '../events/envelope.ts';
+import { isoTimestamp } from '../events/time.ts';
 import { connectBroker } from '../kafka/broker.ts';
 import { findEndpoints } from '../dev/environment.ts';
 import { UsageError } from '../learn/katas.ts';
@@ -29,6 +29,14 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   node[keys.at(-1)!] = value;
 }
 
+/** Every dotted path of a document, objects included: { a: { b: 1 } } -> ['a', 'a.b']. */
+export function fieldPaths(document: object, prefix = ''): string[] {
+  return Object.entries(document).flatMap(([key, value]) => {
+    const path = prefix + key;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? [path, ...fieldPaths(value, `${path}.`)] : [path];
+  });
+}
+
 function parseValue(text: string | undefined, name: string): unknown {
   if (text === undefined) throw new UsageError(`--${name} needs a value`);
   try {
@@ -38,24 +46,25 @@ function parseValue(text: string | undefined, name: string): unknown {
   }
 }
 
-export function buildEvent(type: string, id: string | undefined, fields: [string, unknown][]): EventEnvelope<object> {
+/** Now, with microseconds (Date has milliseconds only), so the playground shows what DATETIME(6) keeps. */
+export function nowWithMicroseconds(): string {
+  const micros = Math.floor((performance.timeOrigin + performance.now()) * 1000);
+  return isoTimestamp(micros);
+}
+
+export function buildEvent(type: string, id: string | undefined, fields: [string, unknown][], now = nowWithMicroseconds()): EventEnvelope<object> {
   if (!isEventType(type)) {
     throw new UsageError(`Unknown event type "${type}". Valid: ${Object.values(EventType).join(', ')}`);
   }
-  const entityId = id ?? newObjectId();
-  if (type.endsWith('.deleted')) {
-    if (!id) throw new UsageError(`${type} needs --id <the ${type.split('.')[0]}'s id>`);
-    return type === EventType.USER_DELETED ? userEvent(type, { user_id: entityId }) : supplierEvent(EventType.SUPPLIER_DELETED, { supplier_id: entityId });
+  const domain = domainOf(type);
+  if (domain.refersToExisting.includes(type) && !id) throw new UsageError(`${type} needs --id <the ${domain.name}'s id>`);
+  const event = domain.example(type, id ?? newObjectId(), now);
+  const valid = fieldPaths(event.data);
+  for (const [path, value] of fields) {
+    if (!valid.includes(path)) throw new UsageError(`${type} has no field "${path}". Its fields: ${valid.join(', ')}`);
+    setPath(event.data as Record<string, unknown>, path, value);
   }
-  const now = new Date().toISOString().replace('Z', '000+00:00');
-  if (type === EventType.USER_CREATED || type === EventType.USER_UPDATED) {
-    const document = buildUser({ user_id: entityId, created_at: now, updated_at: now });
-    for (const [path, value] of fields) setPath(document, path, value);
-    return userEvent(type, document, { timestamp: now });
-  }
-  const document = buildSupplier({ supplier_id: entityId, created_at: now, updated_at: now });
-  for (const [path, value] of fields) setPath(document, path, value);
-  return supplierEvent(type as typeof EventType.SUPPLIER_CREATED, document, { timestamp: now });
+  return event;
 }
 
 if (import.meta.main) {
@@ -88,6 +97,7 @@ if (import.meta.main) {
     }
     console.log(JSON.stringify(event, null, 2));
     console.log(styleText('green', `published ${event.event_type} entity=${event.entity_id} event_id=${event.event_id} to ${topic}`));
-    console.log(`Now check the service's log for that event_id, then: npm run sql -- "SELECT * FROM ${topic.endsWith('users') ? 'users WHERE user_id' : 'suppliers WHERE supplier_id'} = '${event.entity_id}'"`);
+    const { table, idField } = domainOf(event.event_type as EventType);
+    console.log(`Now check the service's log for that event_id, then: npm run sql -- "SELECT * FROM ${table} WHERE ${idField} = '${event.entity_id}'"`);
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The event contract between the MongoDB backend and this consumer. Complete: read it, don't edit it.
  *
- * Every Kafka message value is one JSON envelope:
+ * Every Kafka message value is one JSON envelope (envelope.ts):
  *
  *   {
  *     "event_id":   "3f0c8a4e-...",            a UUID, unique per event (use it to trace an event)
@@ -10,51 +10,49 @@
  *     "timestamp":  "2024-01-15T10:30:00.123456+00:00", when the backend emitted the event
  *     "data":       { ...the whole MongoDB document after the change... }
  *   }
+ *
+ * EventType and Topic list what every domain file (user.ts, supplier.ts, ...) declares:
+ *   EventType.USER_CREATED === 'user.created', EventType.SUPPLIER_DELETED === 'supplier.deleted',
+ *   Topic.USERS === 'users', Topic.SUPPLIERS === 'suppliers'.
  */
+import type { Domain } from './domain.ts';
+import { domains, type AnyDomain } from './domains.ts';
 
-import { randomUUID } from 'node:crypto';
+export { envelopeProblem, wrapEvent, type EnvelopeOverrides, type EventEnvelope } from './envelope.ts';
+import type { EventEnvelope } from './envelope.ts';
 
-export type EventEnvelope<TData = Record<string, unknown>> = {
-  event_id: string;
-  event_type: string;
-  entity_id: string;
-  timestamp: string;
-  data: TData;
-};
+/** 'user.created' -> 'USER_CREATED' */
+type ConstantName<T extends string> = T extends `${infer Head}.${infer Tail}` ? `${Uppercase<Head>}_${Uppercase<Tail>}` : Uppercase<T>;
+const constantName = (value: string) => value.replace('.', '_').toUpperCase();
 
-/** Event types, grouped by domain. Later katas add theirs here. */
-export const EventType = {
-  USER_CREATED: 'user.created',
-  USER_UPDATED: 'user.updated',
-  USER_DELETED: 'user.deleted',
-  SUPPLIER_CREATED: 'supplier.created',
-  SUPPLIER_UPDATED: 'supplier.updated',
-  SUPPLIER_DELETED: 'supplier.deleted',
-} as const;
-export type EventType = (typeof EventType)[keyof typeof EventType];
+type AllEventTypes = AnyDomain['events'][number];
+type AllTopics = AnyDomain['topic'];
+
+/** Every event type of every domain: EventType.USER_CREATED === 'user.created', ... */
+export const EventType = Object.fromEntries(
+  Object.values(domains).flatMap((domain) => domain.events.map((type) => [constantName(type), type])),
+) as { readonly [T in AllEventTypes as ConstantName<T>]: T };
+export type EventType = AllEventTypes;
 
 /** One topic per domain: the backend publishes every event of a domain to its topic. */
-export const Topic = {
-  USERS: 'users',
-  SUPPLIERS: 'suppliers',
-} as const;
-export type Topic = (typeof Topic)[keyof typeof Topic];
-
-const topicOfEvent: Record<EventType, Topic> = {
-  [EventType.USER_CREATED]: Topic.USERS,
-  [EventType.USER_UPDATED]: Topic.USERS,
-  [EventType.USER_DELETED]: Topic.USERS,
-  [EventType.SUPPLIER_CREATED]: Topic.SUPPLIERS,
-  [EventType.SUPPLIER_UPDATED]: Topic.SUPPLIERS,
-  [EventType.SUPPLIER_DELETED]: Topic.SUPPLIERS,
+export const Topic = Object.fromEntries(Object.values(domains).map((domain) => [constantName(domain.topic), domain.topic])) as {
+  readonly [T in AllTopics as Uppercase<T>]: T;
 };
+export type Topic = AllTopics;
+
+const domainOfEvent = new Map<string, Domain>(Object.values(domains).flatMap((domain) => domain.events.map((type) => [type, domain] as const)));
 
 export function isEventType(value: unknown): value is EventType {
-  return typeof value === 'string' && Object.hasOwn(topicOfEvent, value);
+  return typeof value === 'string' && domainOfEvent.has(value);
+}
+
+/** The domain description an event type belongs to. */
+export function domainOf(eventType: EventType): Domain {
+  return domainOfEvent.get(eventType)!;
 }
 
 export function topicOf(eventType: EventType): Topic {
-  return topicOfEvent[eventType];
+  return domainOf(eventType).topic as Topic;
 }
 
 /**
@@ -67,25 +65,3 @@ export type EventHandler = (event: EventEnvelope<any>) => Promise<void>;
 
 /** What a kata's consumer registers: which handler processes which event type. */
 export type HandlerMap = Partial<Record<EventType, EventHandler>>;
-
-/** Checks the envelope's shape; returns what is wrong, or undefined when it is usable. */
-export function envelopeProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'the message is not a JSON object';
-  const record = value as Record<string, unknown>;
-  for (const field of ['event_id', 'event_type', 'entity_id', 'timestamp'] as const) {
-    if (typeof record[field] !== 'string' || record[field] === '') return `"${field}" is missing or not a string`;
-  }
-  const data = record.data;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return '"data" is missing or not an object';
-  return undefined;
-}
-
-/** An envelope as the backend publishes it, with a fresh event_id; overrides for any field. */
-export function wrapEvent<TData>(
-  eventType: EventType,
-  entityId: string,
-  data: TData,
-  envelope: Partial<Omit<EventEnvelope, 'data' | 'event_type'>> = {},
-): EventEnvelope<TData> {
-  return { event_id: randomUUID(), event_type: eventType, entity_id: entityId, timestamp: '2024-01-15T10:30:00.654321+00:00', ...envelope, data };
-}

@@ -4,7 +4,8 @@
  * null, or present; address and business_info may be missing (or null) as a whole.
  */
 import fc from 'fast-check';
-import { EventType, wrapEvent, type EventEnvelope } from './contract.ts';
+import { EventType } from './contract.ts';
+import { wrapEvent, type EventEnvelope } from './envelope.ts';
 import { assemble, eventId, nested, nullable, objectId, optional, put, sqlDateTime, text, timestamp } from './arbitraries.ts';
 import type { SupplierDocument, SupplierRow } from './supplier.ts';
 

@@ -2,8 +2,8 @@
  * The Supplier domain: a wide document with four nested sources, and the flat row it becomes.
  * Complete: read it, don't edit it. Kata 02 builds the table, DAL and handlers for it.
  */
-import { EventType, wrapEvent, type EventEnvelope } from './contract.ts';
-import { newObjectId, type SqlDateTime } from './user.ts';
+import { defineDomain } from './domain.ts';
+import { newObjectId, wrapEvent, type EnvelopeOverrides, type EventEnvelope, type SqlDateTime } from './envelope.ts';
 
 /** A supplier as MongoDB stores it (the `data` of supplier.created / supplier.updated). */
 export type SupplierDocument = {
@@ -122,21 +122,23 @@ export function buildSupplier(overrides: Partial<SupplierDocument> = {}): Suppli
   };
 }
 
-export function supplierEvent(
-  eventType: typeof EventType.SUPPLIER_CREATED | typeof EventType.SUPPLIER_UPDATED,
-  data: SupplierDocument,
-  envelope?: Partial<Omit<EventEnvelope, 'data' | 'event_type'>>,
-): EventEnvelope<SupplierDocument>;
-export function supplierEvent(
-  eventType: typeof EventType.SUPPLIER_DELETED,
-  data: SupplierDeletedData,
-  envelope?: Partial<Omit<EventEnvelope, 'data' | 'event_type'>>,
-): EventEnvelope<SupplierDeletedData>;
+export function supplierEvent(eventType: 'supplier.created' | 'supplier.updated', data: SupplierDocument, envelope?: EnvelopeOverrides): EventEnvelope<SupplierDocument>;
+export function supplierEvent(eventType: 'supplier.deleted', data: SupplierDeletedData, envelope?: EnvelopeOverrides): EventEnvelope<SupplierDeletedData>;
 /** Wraps a supplier document in the envelope the backend publishes. */
-export function supplierEvent(
-  eventType: EventType,
-  data: SupplierDocument | SupplierDeletedData,
-  envelope: Partial<Omit<EventEnvelope, 'data' | 'event_type'>> = {},
-): EventEnvelope<SupplierDocument | SupplierDeletedData> {
+export function supplierEvent(eventType: string, data: SupplierDocument | SupplierDeletedData, envelope: EnvelopeOverrides = {}): EventEnvelope<SupplierDocument | SupplierDeletedData> {
   return wrapEvent(eventType, data.supplier_id, data, { timestamp: '2024-03-01T09:00:00.500000+00:00', ...envelope });
 }
+
+/** The supplier domain as the harness's tools see it (see domain.ts). */
+export const supplierDomain = defineDomain({
+  name: 'supplier',
+  topic: 'suppliers',
+  table: 'suppliers',
+  idField: 'supplier_id',
+  events: ['supplier.created', 'supplier.updated', 'supplier.deleted'],
+  refersToExisting: ['supplier.deleted'],
+  example: (type, id, now) =>
+    type === 'supplier.deleted'
+      ? supplierEvent(type, { supplier_id: id }, { timestamp: now })
+      : supplierEvent(type, buildSupplier({ supplier_id: id, created_at: now, updated_at: now }), { timestamp: now }),
+});

@@ -3,7 +3,8 @@
  * correct consumer stores for it, so a property can compare the two directly.
  */
 import fc from 'fast-check';
-import { EventType, wrapEvent, type EventEnvelope } from './contract.ts';
+import { EventType } from './contract.ts';
+import { wrapEvent, type EventEnvelope } from './envelope.ts';
 import { assemble, eventId, nested, nullable, objectId, optional, put, sqlDateTime, text, timestamp } from './arbitraries.ts';
 import type { UserDocument, UserRow } from './user.ts';
 

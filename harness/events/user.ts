@@ -2,8 +2,10 @@
  * The User domain: the document the backend sends, and the flat row it becomes in MySQL.
  * Complete: read it, don't edit it. Kata 01 builds the table, DAL and handlers for it.
  */
-import { randomBytes } from 'node:crypto';
-import { EventType, wrapEvent, type EventEnvelope } from './contract.ts';
+import { defineDomain } from './domain.ts';
+import { newObjectId, wrapEvent, type EnvelopeOverrides, type EventEnvelope, type SqlDateTime } from './envelope.ts';
+
+export { newObjectId, type SqlDateTime };
 
 /** A user as MongoDB stores it (the `data` of user.created / user.updated). */
 export type UserDocument = {
@@ -29,9 +31,6 @@ export type UserDocument = {
 /** The `data` of user.deleted: the backend only says who was deleted. */
 export type UserDeletedData = { user_id: string };
 
-/** A DATETIME(6) value as the pool sends and returns it: 'YYYY-MM-DD HH:MM:SS.ffffff', in UTC. */
-export type SqlDateTime = string;
-
 /** One row of the `users` table: exactly one field per column, in column order. */
 export type UserRow = {
   user_id: string;
@@ -54,11 +53,6 @@ export const USER_COLUMNS = [
   'deleted_at', 'created_at', 'updated_at', 'event_id', 'event_timestamp',
 ] as const satisfies readonly (keyof UserRow)[];
 
-/** A MongoDB ObjectId as the backend serialises it: 24 lowercase hex characters. */
-export function newObjectId(): string {
-  return randomBytes(12).toString('hex');
-}
-
 /** A realistic user document; pass overrides for the fields a test cares about. */
 export function buildUser(overrides: Partial<UserDocument> = {}): UserDocument {
   return {
@@ -73,21 +67,23 @@ export function buildUser(overrides: Partial<UserDocument> = {}): UserDocument {
   };
 }
 
-export function userEvent(
-  eventType: typeof EventType.USER_CREATED | typeof EventType.USER_UPDATED,
-  data: UserDocument,
-  envelope?: Partial<Omit<EventEnvelope, 'data' | 'event_type'>>,
-): EventEnvelope<UserDocument>;
-export function userEvent(
-  eventType: typeof EventType.USER_DELETED,
-  data: UserDeletedData,
-  envelope?: Partial<Omit<EventEnvelope, 'data' | 'event_type'>>,
-): EventEnvelope<UserDeletedData>;
+export function userEvent(eventType: 'user.created' | 'user.updated', data: UserDocument, envelope?: EnvelopeOverrides): EventEnvelope<UserDocument>;
+export function userEvent(eventType: 'user.deleted', data: UserDeletedData, envelope?: EnvelopeOverrides): EventEnvelope<UserDeletedData>;
 /** Wraps a user document in the envelope the backend publishes. */
-export function userEvent(
-  eventType: EventType,
-  data: UserDocument | UserDeletedData,
-  envelope: Partial<Omit<EventEnvelope, 'data' | 'event_type'>> = {},
-): EventEnvelope<UserDocument | UserDeletedData> {
+export function userEvent(eventType: string, data: UserDocument | UserDeletedData, envelope: EnvelopeOverrides = {}): EventEnvelope<UserDocument | UserDeletedData> {
   return wrapEvent(eventType, data.user_id, data, { timestamp: '2024-01-15T10:30:00.654321+00:00', ...envelope });
 }
+
+/** The user domain as the harness's tools see it (see domain.ts). */
+export const userDomain = defineDomain({
+  name: 'user',
+  topic: 'users',
+  table: 'users',
+  idField: 'user_id',
+  events: ['user.created', 'user.updated', 'user.deleted'],
+  refersToExisting: ['user.deleted'],
+  example: (type, id, now) =>
+    type === 'user.deleted'
+      ? userEvent(type, { user_id: id }, { timestamp: now })
+      : userEvent(type, buildUser({ user_id: id, created_at: now, updated_at: now }), { timestamp: now }),
+});

@@ -10,6 +10,12 @@ import { join, relative, sep } from 'node:path';
 
 export const FINGERPRINT_FILE = 'fingerprint.json';
 
+/**
+ * fingerprint.json: the graded files' hashes, and `source`, the version of the course the
+ * template was exported from (the grading workflow restores the graded files of that version).
+ */
+export type Fingerprint = { source?: string; files: Record<string, string> };
+
 /** Graded: what decides a grade. Students' own files (tables.ts, *-dal.ts, *-consumer.ts) are not. */
 export function isGraded(file: string): boolean {
   return (
@@ -43,7 +49,7 @@ export type FingerprintCheck = { available: boolean; changed: string[]; missing:
 export function checkFingerprint(root: string): FingerprintCheck {
   const file = join(root, FINGERPRINT_FILE);
   if (!existsSync(file)) return { available: false, changed: [], missing: [], added: [] };
-  const expected = JSON.parse(readFileSync(file, 'utf8')) as { files: Record<string, string> };
+  const expected = JSON.parse(readFileSync(file, 'utf8')) as Fingerprint;
   const actual = computeFingerprint(root);
   return {
     available: true,

@@ -3,7 +3,7 @@
  * exercise earns its share in proportion to its passing tests.
  */
 import { curriculum } from '../../curriculum.ts';
-import type { Progress } from '../learn/progress.ts';
+import type { Progress } from '../results/tally.ts';
 
 export type ExerciseGrade = { kata: string; exercise: string; title: string; passed: number; total: number; points: number; max: number };
 export type Grade = { score: number; max: number; exercises: ExerciseGrade[] };

@@ -5,46 +5,14 @@
 import { styleText } from 'node:util';
 import type { TestModule } from 'vitest/node';
 import type { Kata } from '../../curriculum.ts';
-import { exerciseOfFile } from './katas.ts';
-import { formatFailure } from '../testing/teach.ts';
+import { outcomesFromModules } from '../results/outcomes.ts';
+import { tallyKata, type ExerciseResult } from '../results/tally.ts';
 
-export type ExerciseResult = {
-  id: string;
-  title: string;
-  passed: number;
-  total: number;
-  /** false when this run had no file of the exercise (vitest reran only the files a save affected) */
-  ran: boolean;
-  firstFailure?: { file: string; test: string; message: string };
-};
+export { progressOf, type ExerciseResult } from '../results/tally.ts';
 
 /** Per exercise, in course order: counts and the first failure (suite setup errors included). */
 export function collectResults(kata: Kata, testModules: ReadonlyArray<TestModule>): ExerciseResult[] {
-  const results = kata.exercises.map((exercise): ExerciseResult => ({ id: exercise.id, title: exercise.title, passed: 0, total: 0, ran: false }));
-  const ordered = [...testModules].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
-  for (const module of ordered) {
-    const exercise = exerciseOfFile(kata, module.moduleId);
-    const result = results.find((entry) => entry.id === exercise?.id);
-    if (!result) continue;
-    const file = module.relativeModuleId;
-    result.ran = true;
-    for (const test of module.children.allTests()) {
-      result.total++;
-      const outcome = test.result();
-      if (outcome.state === 'passed') result.passed++;
-      else if (outcome.state === 'failed') result.firstFailure ??= { file, test: test.fullName, message: describeError(outcome.errors[0]) };
-    }
-    const setupError = module.errors()[0];
-    if (setupError) {
-      result.total ||= 1;
-      result.firstFailure ??= { file, test: '(the file\'s setup, before its tests)', message: describeError(setupError) };
-    }
-  }
-  return results;
-}
-
-function describeError(error: { name?: string; message: string } | undefined): string {
-  return formatFailure(error);
+  return tallyKata(kata, outcomesFromModules(testModules));
 }
 
 /** This run's results, with the previous ones kept for the exercises this run did not touch. */
@@ -52,18 +20,21 @@ export function mergeResults(previous: readonly ExerciseResult[] | undefined, la
   return latest.map((result) => (result.ran ? result : (previous?.find((entry) => entry.id === result.id) ?? result)));
 }
 
-/** The exercises this run covered, as the progress file records them. */
-export function progressOf(results: readonly ExerciseResult[]): Record<string, { passed: number; total: number }> {
-  return Object.fromEntries(results.filter((result) => result.ran).map((result) => [result.id, { passed: result.passed, total: result.total }]));
-}
-
 export function isGreen(results: readonly ExerciseResult[]): boolean {
   return results.every((result) => result.total > 0 && result.passed === result.total);
 }
 
-export function guideText(kata: Kata, results: readonly ExerciseResult[]): string {
-  const current = results.find((result) => result.total === 0 || result.passed < result.total);
+/** The first exercise that is not green (undefined when the kata is). */
+export function currentResult(results: readonly ExerciseResult[]): ExerciseResult | undefined {
+  return results.find((result) => result.total === 0 || result.passed < result.total);
+}
+
+/** `offer`: a line for a learner who looks stuck (see stuck.ts), shown with the next action. */
+export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?: string): string {
+  const current = currentResult(results);
   const lines = [styleText('bold', `── kata ${kata.id} · ${kata.title}`)];
+  // its tests also run code of an earlier kata: a red test may come from there
+  for (const need of kata.requires ?? []) lines.push(styleText('dim', `   builds on kata ${need.kata}, exercise ${need.exercise}: ${need.what}`));
   const width = Math.max(...results.map((result) => `${result.id} ${result.title}`.length));
   for (const result of results) {
     const done = result.total > 0 && result.passed === result.total;
@@ -88,5 +59,6 @@ export function guideText(kata: Kata, results: readonly ExerciseResult[]): strin
       ? 'Next: this kata checks your environment. Run `npm run doctor` in another terminal: it says what is missing and how to fix it.'
       : `Next: work on exercise ${current.id} (katas/${kata.id}/README.md, "Exercise ${current.id}"), save, and this reruns by itself. Stuck? npm run hint -- ${kata.id} ${current.id}`,
   );
+  if (offer) lines.push(styleText('yellow', offer));
   return lines.join('\n');
 }

@@ -1,5 +1,4 @@
 /** Looking katas and exercises up by name, with errors that list the valid names. */
-import { basename } from 'node:path';
 import { curriculum, type Exercise, type Kata } from '../../curriculum.ts';
 
 export class UsageError extends Error {
@@ -25,14 +24,4 @@ export function findExercise(kata: Kata, id: string): Exercise {
   return exercise;
 }
 
-/** Which exercise a suite file belongs to: `5.2-dal.test.ts` -> 5.2, `smoke.e2e.test.ts` -> smoke. */
-export function exerciseOfFile(kata: Kata, file: string): Exercise | undefined {
-  const name = basename(file);
-  return kata.exercises.find((exercise) => name.startsWith(`${exercise.id}-`) || name.startsWith(`${exercise.id}.`));
-}
-
-/** Which kata a file belongs to, from its path (katas/<id>/...). */
-export function kataOfFile(file: string): Kata | undefined {
-  const match = /katas[\\/]([^\\/]+)[\\/]/.exec(file);
-  return curriculum.find((kata) => kata.id === match?.[1]);
-}
+export { exerciseOfFile, kataOfFile } from '../results/outcomes.ts';

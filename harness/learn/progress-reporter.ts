@@ -4,21 +4,15 @@
  * reference solution's, not the student's) and when a name filter (-t) ran only part of a suite.
  */
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
-import type { Progress } from './progress.ts';
+import { curriculum } from '../../curriculum.ts';
+import { outcomesFromModules } from '../results/outcomes.ts';
+import { tallyProgress, type Progress } from '../results/tally.ts';
+import { afterRun, inLearnerLoop } from './loop-gate.ts';
 import { recordProgress, renderLadder } from './progress.ts';
-import { collectResults, progressOf } from './guide.ts';
-import { kataOfFile } from './katas.ts';
 
 /** Per kata and exercise, the passing and total tests of this run (a file whose setup failed counts as one failure). */
 export function summarise(testModules: ReadonlyArray<TestModule>): Progress {
-  const results: Progress = {};
-  for (const kata of new Set(testModules.map((module) => kataOfFile(module.moduleId)))) {
-    if (!kata) continue;
-    const own = testModules.filter((module) => kataOfFile(module.moduleId) === kata);
-    const exercises = progressOf(collectResults(kata, own));
-    if (Object.keys(exercises).length > 0) results[kata.id] = exercises;
-  }
-  return results;
+  return tallyProgress(curriculum, outcomesFromModules(testModules));
 }
 
 export default class ProgressReporter implements Reporter {
@@ -30,8 +24,17 @@ export default class ProgressReporter implements Reporter {
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     if (process.env.KATA_VERIFY_MODE || this.#vitest?.config.testNamePattern) return;
-    const results = summarise(testModules);
-    if (Object.keys(results).length === 0) return;
-    process.stdout.write('\n' + renderLadder(recordProgress(results)) + '\n\n');
+    const outcomes = outcomesFromModules(testModules);
+    if (Object.keys(tallyProgress(curriculum, outcomes)).length === 0) return;
+    const progress = recordProgress(outcomes);
+    const vitest = this.#vitest;
+    if (vitest && inLearnerLoop(vitest)) {
+      const { rerun, notes } = afterRun();
+      for (const note of notes) process.stdout.write(`\n${note}\n`);
+      // an end-to-end file whose suites just turned green runs now, not at the next save
+      if (rerun.length > 0) setImmediate(() => void vitest.rerunTestSpecifications(rerun));
+    }
+    // in CI or under a grader nobody acts on "Next: ...": the ladder alone is the result
+    process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI }) + '\n\n');
   }
 }

@@ -1,27 +1,37 @@
 /**
- * Progress through the course: per kata and exercise, how many tests passed at the last run that
- * covered them. Kept in .kata/progress.json by the progress reporter; shown as a ladder.
+ * Progress through the course: per suite file, how many tests passed at the latest run that
+ * covered it (so a run of one file, say the end-to-end one, does not hide its exercise's other
+ * files); per kata and exercise, their sum. Kept in .kata/progress.json by the progress reporter
+ * and `npm start`; shown as a ladder.
  */
 import { styleText } from 'node:util';
 import { curriculum, type Kata } from '../../curriculum.ts';
+import type { TestOutcome } from '../results/outcomes.ts';
+import { progressOfFiles, tallyFiles, type FileResult, type Progress } from '../results/tally.ts';
 import { readState, writeState } from './state.ts';
 
-export type ExerciseProgress = { passed: number; total: number };
-/** kata id -> exercise id -> result */
-export type Progress = Record<string, Record<string, ExerciseProgress>>;
+export type { Progress };
 
 const FILE = 'progress.json';
 
-export function readProgress(): Progress {
-  return readState<Progress>(FILE, {});
+type Saved = { files: Record<string, FileResult> };
+
+/** Each suite file's latest result. */
+export function readFileResults(): Record<string, FileResult> {
+  const saved = readState<Partial<Saved>>(FILE, {});
+  // an older or damaged file is not worth an error: start over
+  return typeof saved.files === 'object' && saved.files !== null ? saved.files : {};
 }
 
-/** Merges the results of one run (only the exercises it ran) into the saved progress. */
-export function recordProgress(results: Progress): Progress {
-  const progress = readProgress();
-  for (const [kata, exercises] of Object.entries(results)) progress[kata] = { ...progress[kata], ...exercises };
-  writeState(FILE, progress);
-  return progress;
+export function readProgress(): Progress {
+  return progressOfFiles(readFileResults());
+}
+
+/** Records the files one run covered (the others keep their latest result); returns the progress. */
+export function recordProgress(outcomes: readonly TestOutcome[]): Progress {
+  const files = { ...readFileResults(), ...tallyFiles(outcomes) };
+  writeState(FILE, { files } satisfies Saved);
+  return progressOfFiles(files);
 }
 
 export function exerciseGreen(progress: Progress, kata: Kata, exercise: string): boolean {
@@ -43,7 +53,11 @@ export function currentExercise(progress: Progress, kata: Kata): string {
   return (kata.exercises.find((exercise) => !exerciseGreen(progress, kata, exercise.id)) ?? kata.exercises[0]!).id;
 }
 
-export function renderLadder(progress: Progress): string {
+/**
+ * The ladder, and the next step to take. `advice: false` (under a grader or in CI, where nobody
+ * acts on it) prints the ladder as a result only.
+ */
+export function renderLadder(progress: Progress, options: { advice?: boolean } = {}): string {
   const current = currentKata(progress);
   const width = Math.max(...curriculum.map((kata) => kata.id.length));
   const lines = [styleText('bold', 'Your path through the course')];
@@ -61,9 +75,13 @@ export function renderLadder(progress: Progress): string {
       })
       .join('  ');
     const count = total === 0 ? 'not run yet' : `${passed}/${total} tests`;
-    lines.push(`  ${marker} ${kata.id.padEnd(width)}  ${count.padEnd(12)}  ${exercises}`);
+    // a kata of which only some exercises ran must not look finished
+    const notRun = total === 0 ? [] : kata.exercises.filter((exercise) => !results[exercise.id]).map((exercise) => exercise.id);
+    const pending = notRun.length > 0 ? styleText('dim', `   (${notRun.join(', ')} not run yet)`) : '';
+    lines.push(`  ${marker} ${kata.id.padEnd(width)}  ${count.padEnd(12)}  ${exercises}${pending}`);
   }
   if (!current) lines.push(styleText('green', '  Every kata is green. Well done!'));
+  else if (options.advice === false) return lines.join('\n');
   else if (current.startsGreen) lines.push(`  Next: npm test -- katas/${current.id}/   (it checks your setup and should be green; if not: npm run doctor)`);
   else lines.push(`  Next: npm test -- katas/${current.id}/   (exercise ${currentExercise(progress, current)}; stuck? npm run hint -- ${current.id})`);
   return lines.join('\n');

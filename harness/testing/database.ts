@@ -12,7 +12,7 @@ import { applyTables } from '../db/tables.ts';
 import { createDatabase, databaseUrl, dropDatabase, newDatabaseName } from './database-admin.ts';
 import { describeTable, listTables, type TableInfo } from './introspect.ts';
 import { kataEnvironment } from './provided.ts';
-import type { Dialect } from './environment/provision.ts';
+import type { Dialect } from '../servers/start.ts';
 import { exercisePointer } from './teach.ts';
 import { POOL_LESSON, watchConnections, type ConnectionWatch } from './connection-leaks.ts';
 import { recordStatements, type SentStatement } from './statements.ts';

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { curriculum } from '../../curriculum.ts';
-import { kataEnvironment } from '../testing/provided.ts';
+import { curriculum } from '../curriculum.ts';
+import { kataEnvironment } from '../harness/testing/provided.ts';
 
 const stateDir = mkdtempSync(join(tmpdir(), 'kata-start-'));
 afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
@@ -17,7 +17,7 @@ afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 describe('npm start', () => {
   it('runs the first kata that is not green, and moves on to the next one each time a kata turns green', async () => {
     const environment = kataEnvironment();
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./start.ts', import.meta.url))], {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../harness/cli/start.ts', import.meta.url))], {
       env: {
         ...process.env,
         KATA_VERIFY_MODE: 'reference',

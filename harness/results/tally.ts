@@ -1,0 +1,83 @@
+/**
+ * Counting outcomes by exercise. A file counts each of its tests (a skipped test counts as not
+ * passed); a file whose setup failed before it had any test counts as one failed test, so an
+ * exercise can never look green because its suite could not even start.
+ */
+import type { Kata } from '../../curriculum.ts';
+import type { TestOutcome } from './outcomes.ts';
+
+export type ExerciseResult = {
+  id: string;
+  title: string;
+  passed: number;
+  total: number;
+  /** false when the run had no file of the exercise (e.g. vitest reran only what a save affected) */
+  ran: boolean;
+  firstFailure?: { file: string; test: string; message: string };
+};
+
+/** kata id -> exercise id -> counts: what .kata/progress.json and grading record */
+export type Progress = Record<string, Record<string, { passed: number; total: number }>>;
+
+/** One test file's counts: each test, or one failed test for a file whose setup failed with none. */
+export type FileResult = { kata: string; exercise: string; passed: number; total: number };
+
+/** Per suite file of a kata exercise (files outside the katas are left out). */
+export function tallyFiles(outcomes: readonly TestOutcome[]): Record<string, FileResult> {
+  const files: Record<string, FileResult> = {};
+  for (const outcome of outcomes) {
+    if (!outcome.kata || !outcome.exercise) continue;
+    const entry = (files[outcome.file] ??= { kata: outcome.kata, exercise: outcome.exercise, passed: 0, total: 0 });
+    if (outcome.setup) continue;
+    entry.total++;
+    if (outcome.status === 'passed') entry.passed++;
+  }
+  for (const entry of Object.values(files)) entry.total = Math.max(1, entry.total);
+  return files;
+}
+
+/** Progress from per-file counts: the sum of each exercise's files. */
+export function progressOfFiles(files: Readonly<Record<string, FileResult>>): Progress {
+  const progress: Progress = {};
+  for (const { kata, exercise, passed, total } of Object.values(files)) {
+    const entry = ((progress[kata] ??= {})[exercise] ??= { passed: 0, total: 0 });
+    entry.passed += passed;
+    entry.total += total;
+  }
+  return progress;
+}
+
+/** One kata's exercises, in course order, from the outcomes of a run (other katas' are ignored). */
+export function tallyKata(kata: Kata, outcomes: readonly TestOutcome[]): ExerciseResult[] {
+  const own = outcomes.filter((outcome) => outcome.kata === kata.id).toSorted((a, b) => a.file.localeCompare(b.file));
+  return kata.exercises.map((exercise) => {
+    const result: ExerciseResult = { id: exercise.id, title: exercise.title, passed: 0, total: 0, ran: false };
+    const mine = own.filter((outcome) => outcome.exercise === exercise.id);
+    for (const file of new Set(mine.map((outcome) => outcome.file))) {
+      result.ran = true;
+      const inFile = mine.filter((outcome) => outcome.file === file);
+      const tests = inFile.filter((outcome) => !outcome.setup);
+      result.total += Math.max(1, tests.length);
+      result.passed += tests.filter((outcome) => outcome.status === 'passed').length;
+      // a failing test first; a setup error when that is all there is to show
+      const failure = tests.find((outcome) => outcome.status === 'failed') ?? inFile.find((outcome) => outcome.setup);
+      if (failure) result.firstFailure ??= { file, test: failure.name, message: failure.message };
+    }
+    return result;
+  });
+}
+
+/** The exercises a run covered, as progress records them. */
+export function progressOf(results: readonly ExerciseResult[]): Record<string, { passed: number; total: number }> {
+  return Object.fromEntries(results.filter((result) => result.ran).map((result) => [result.id, { passed: result.passed, total: result.total }]));
+}
+
+/** Every kata the outcomes touch, as progress. */
+export function tallyProgress(katas: readonly Kata[], outcomes: readonly TestOutcome[]): Progress {
+  const progress: Progress = {};
+  for (const kata of katas) {
+    const exercises = progressOf(tallyKata(kata, outcomes));
+    if (Object.keys(exercises).length > 0) progress[kata.id] = exercises;
+  }
+  return progress;
+}
