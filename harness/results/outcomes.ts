@@ -8,7 +8,7 @@
 import { basename, relative } from 'node:path';
 import type { TestModule } from 'vitest/node';
 import { curriculum, type Exercise, type Kata } from '../../curriculum.ts';
-import { formatFailure } from '../testing/teach.ts';
+import { formatFailure } from './format-failure.ts';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped';
 
