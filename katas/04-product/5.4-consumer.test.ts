@@ -13,6 +13,7 @@ import { productEventCase } from '../../harness/events/product.arbitraries.ts';
 import { buildProduct, buildVariant, productEvent, type ProductDocument, type ProductRow } from '../../harness/events/product.ts';
 import { describeCalls, spyOnDal } from '../../harness/testing/dal-spy.ts';
 import { handlerFrom } from '../../harness/testing/handlers.ts';
+import { canonicalJson, canonicalJsonText } from '../../harness/testing/json-columns.ts';
 import { storedProduct, storedVariants } from '../../harness/testing/product-tables.ts';
 import { ProductStore } from '../../harness/testing/product-store.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
@@ -135,7 +136,10 @@ describe('Exercise 5.4: ProductConsumer handlers', () => {
     await handle(created(document));
     const handed = calls.find((call) => call.method === 'insertProduct')?.args[0] as ProductRow | undefined;
     expect(typeof handed?.attributes_json, `attributes_json must be text: JSON.stringify(data.attributes).\n${flattening}`).toBe('string');
-    expect(JSON.parse(handed!.attributes_json!), `attributes_json must parse back to the document's attributes.\n${flattening}`).toEqual(document.attributes);
+    expect(
+      canonicalJsonText(handed!.attributes_json!),
+      `attributes_json must be JSON text that parses back to the document's attributes (String() gives '[object Object]', which is not JSON).\n${flattening}`,
+    ).toBe(canonicalJson(document.attributes));
   });
 
   it('product.updated replaces the variant set: a variant it leaves out disappears, a changed one changes, a new one appears', async () => {
