@@ -1,10 +1,9 @@
 /**
  * Kata 04's two tables as its suites read and arrange them: rows read back with SELECT (JSON
  * columns as canonical text, json-columns.ts), the rows a correct DAL leaves for given input, and
- * rows put in place with the harness's own INSERTs (arrange.ts).
+ * rows put in place with the harness's own INSERTs (db.insert).
  */
 import { PRODUCT_COLUMNS, type ProductRow, type VariantRow } from '../events/product.ts';
-import { arrangeRows } from './arrange.ts';
 import type { KataDatabase } from './database.ts';
 import { selectWithJson, withCanonicalJson } from './json-columns.ts';
 
@@ -54,12 +53,12 @@ function asTinyint(value: unknown): number {
   return typeof value === 'boolean' ? Number(value) : (value as number);
 }
 
-/** Puts products in place with the harness's own INSERT (not the DAL under test). */
+/** Puts products in place with the harness's own INSERT (db.insert), not the DAL under test. */
 export function arrangeProducts(db: KataDatabase, rows: readonly ProductRow[]): Promise<void> {
-  return arrangeRows(db, 'products', rows);
+  return db.insert('products', rows);
 }
 
-/** Puts one product's variants in place with the harness's own INSERT (not the DAL under test). */
+/** Puts one product's variants in place with the harness's own INSERT (db.insert), not the DAL under test. */
 export function arrangeVariants(db: KataDatabase, productId: string, variants: readonly VariantRow[]): Promise<void> {
-  return arrangeRows(db, 'product_variants', variants.map((variant) => ({ product_id: productId, ...variant })));
+  return db.insert('product_variants', variants.map((variant) => ({ product_id: productId, ...variant })));
 }

@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyTables } from '../../harness/db/tables.ts';
 import { buildProduct } from '../../harness/events/product.ts';
-import { arrangeRows } from '../../harness/testing/arrange.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
 import type { ColumnSpec } from '../../harness/testing/matchers.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
@@ -98,7 +97,7 @@ describe('Exercise 5.1: CREATE TABLE products', () => {
     await products();
     await db.reset();
     const ids = ['a00000000000000000000001', 'a00000000000000000000002', 'a00000000000000000000003'];
-    await arrangeRows(db, 'products', ids.map((id) => productRow(id, '0.10')));
+    await db.insert('products', ids.map((id) => productRow(id, '0.10')));
     const [sum] = await db.rows<{ total: unknown }>('SELECT SUM(price) AS total FROM products');
     expect(
       sum!.total,
@@ -111,7 +110,7 @@ describe('Exercise 5.1: CREATE TABLE products', () => {
     await products();
     await db.reset();
     await expect(
-      arrangeRows(db, 'products', [{ ...productRow('a00000000000000000000004'), attributes_json: '[object Object]' }]),
+      db.insert('products', [{ ...productRow('a00000000000000000000004'), attributes_json: '[object Object]' }]),
       `A JSON column refuses text that is not a JSON document; a TEXT column would store anything.\n${schema}`,
     ).rejects.toThrow();
   });
@@ -153,8 +152,8 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await variants();
     await db.reset();
     const product = buildProduct();
-    await arrangeRows(db, 'products', [productRow(product.product_id)]);
-    await arrangeRows(db, 'product_variants', [variantRow(product.product_id, 'red-xl'), variantRow(product.product_id, 'navy-m')]);
+    await db.insert('products', [productRow(product.product_id)]);
+    await db.insert('product_variants', [variantRow(product.product_id, 'red-xl'), variantRow(product.product_id, 'navy-m')]);
     const ids = (await db.rows<{ id: number | string }>('SELECT id FROM product_variants ORDER BY id')).map((row) => Number(row.id));
     expect(ids, `Two rows inserted without an id should get two increasing numbers from AUTO_INCREMENT.\n${schema}`).toHaveLength(2);
     expect(ids[1]!, `AUTO_INCREMENT gives each new row the next number.\n${schema}`).toBeGreaterThan(ids[0]!);
@@ -164,7 +163,7 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await variants();
     await db.reset();
     await expect(
-      arrangeRows(db, 'product_variants', [variantRow('ffffffffffffffffffffffff', 'red-xl')]),
+      db.insert('product_variants', [variantRow('ffffffffffffffffffffffff', 'red-xl')]),
       `product_variants.product_id must point at an existing product: the FOREIGN KEY refuses an orphan variant.\n${schema}`,
     ).rejects.toThrow(/foreign key/i);
   });
@@ -173,14 +172,14 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await variants();
     await db.reset();
     const [first, second] = ['b00000000000000000000001', 'b00000000000000000000002'];
-    await arrangeRows(db, 'products', [productRow(first), productRow(second)]);
-    await arrangeRows(db, 'product_variants', [variantRow(first, 'default')]);
+    await db.insert('products', [productRow(first), productRow(second)]);
+    await db.insert('product_variants', [variantRow(first, 'default')]);
     await expect(
-      arrangeRows(db, 'product_variants', [variantRow(second, 'default')]),
+      db.insert('product_variants', [variantRow(second, 'default')]),
       `Two products may both have a variant called 'default': the key is unique per product, UNIQUE (product_id, variant_key), not on variant_key alone.\n${schema}`,
     ).resolves.toBeUndefined();
     await expect(
-      arrangeRows(db, 'product_variants', [variantRow(first, 'default')]),
+      db.insert('product_variants', [variantRow(first, 'default')]),
       `One product cannot have the variant 'default' twice: UNIQUE (product_id, variant_key).\n${schema}`,
     ).rejects.toThrow(/duplicate/i);
   });
@@ -189,8 +188,8 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await variants();
     await db.reset();
     const [doomed, kept] = ['c00000000000000000000001', 'c00000000000000000000002'];
-    await arrangeRows(db, 'products', [productRow(doomed), productRow(kept)]);
-    await arrangeRows(db, 'product_variants', [variantRow(doomed, 'red-xl'), variantRow(doomed, 'navy-m'), variantRow(kept, 'red-xl')]);
+    await db.insert('products', [productRow(doomed), productRow(kept)]);
+    await db.insert('product_variants', [variantRow(doomed, 'red-xl'), variantRow(doomed, 'navy-m'), variantRow(kept, 'red-xl')]);
     await expect(
       db.rows('DELETE FROM products WHERE product_id = ?', [doomed]),
       `A DELETE of a product that has variants must not be refused: ON DELETE CASCADE takes them with it (without the clause, the key refuses the delete).\n${schema}`,

@@ -3,6 +3,7 @@ import type { Mistake } from '../../../mistake.ts';
 export default {
   summary: 'product_variants is created before products: its foreign key points at a table that does not exist yet.',
   caughtBy: '5.1',
+  mayAlsoFail: ['5.2', '5.3'],
   file: 'tables.ts',
   edits: [
     { find: 'export const tables: string[] = [\n', replace: 'const inOrder: string[] = [\n' },
