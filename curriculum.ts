@@ -53,6 +53,20 @@ export const curriculum = [
     domain: 'supplier',
     requires: [{ kata: '01-user', exercise: '5.3', what: 'parseTimestamp() from katas/01-user/user-consumer.ts' }],
   },
+  {
+    id: '04-product',
+    title: 'Product: parent and child tables, a cascading foreign key, JSON and the replace pattern',
+    exercises: [
+      { id: '5.1', title: 'DDL: CREATE TABLE products and product_variants' },
+      { id: '5.2', title: 'DAL: product upsert and hard delete' },
+      { id: '5.3', title: 'DAL: replace the variants in one transaction' },
+      { id: '5.4', title: 'Consumer: a product, then its variants' },
+    ],
+    points: 20,
+    startsGreen: false,
+    domain: 'product',
+    requires: [{ kata: '01-user', exercise: '5.3', what: 'parseTimestamp() from katas/01-user/user-consumer.ts' }],
+  },
 ] as const satisfies readonly Kata[];
 
 export type KataId = (typeof curriculum)[number]['id'];

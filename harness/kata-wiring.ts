@@ -23,6 +23,10 @@ const code: Record<DomainKataId, KataCode> = {
     tables: async () => (await import('../katas/02-supplier/tables.ts')).tables,
     handlers: async () => new (await import('../katas/02-supplier/supplier-consumer.ts')).SupplierConsumer().getHandlers(),
   },
+  '04-product': {
+    tables: async () => (await import('../katas/04-product/tables.ts')).tables,
+    handlers: async () => new (await import('../katas/04-product/product-consumer.ts')).ProductConsumer().getHandlers(),
+  },
 };
 
 /** Every kata with a domain, in course order. */

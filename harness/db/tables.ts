@@ -8,10 +8,23 @@ export class TableDefinitionError extends Error {
   readonly statement: string;
   constructor(statement: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`This CREATE TABLE statement was rejected by the server: ${reason}\n\n${statement.trim()}\n`, { cause });
+    super(`This CREATE TABLE statement was rejected by the server: ${reason}\n${foreignKeyHint(reason)}\n${statement.trim()}\n`, { cause });
     this.name = 'TableDefinitionError';
     this.statement = statement;
   }
+}
+
+/**
+ * The servers' words for a FOREIGN KEY they cannot create (MySQL: "Failed to open the referenced
+ * table", "incompatible"; MariaDB: errno 150, "Foreign key constraint is incorrectly formed") get
+ * the two usual causes spelled out.
+ */
+function foreignKeyHint(reason: string): string {
+  if (!/referenced table|foreign key constraint|errno: ?150|referencing column/i.test(reason)) return '';
+  return (
+    'A FOREIGN KEY can only point at a table that already exists: its CREATE TABLE comes earlier in the list. ' +
+    'And the two columns must have the same type and character set (VARCHAR(24) and VARCHAR(24), utf8mb4 both).\n'
+  );
 }
 
 export async function applyTables(pool: Pool, statements: readonly string[]): Promise<void> {

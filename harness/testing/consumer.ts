@@ -12,13 +12,16 @@
  */
 import type { EventEnvelope, EventType, HandlerMap } from '../events/contract.ts';
 import { explainUnboundThis, handlerFrom } from './handlers.ts';
+import { withCanonicalJson } from './json-columns.ts';
 import { describeRowDifferences, describeRowsMismatch, formatValue, sameValue, type Row } from './rows.ts';
 
 /**
  * One argument of a DAL method. With columns, it is a row (an object with one field per column);
- * with columns and many, a list of rows (the child rows of later katas: variants, order items).
+ * with columns and many, a list of rows (the child rows of later katas: variants, order items),
+ * matched by their first column in any order. Columns named in json hold JSON text, compared as
+ * the document it holds (key order and spacing aside).
  */
-export type DalArgument = { name: string; columns?: readonly string[]; many?: boolean };
+export type DalArgument = { name: string; columns?: readonly string[]; many?: boolean; json?: readonly string[] };
 export type DalCall = { method: string; args: readonly unknown[] };
 
 export type ConsumerUnderTestOptions<Dal> = {
@@ -45,11 +48,15 @@ export type ConsumerUnderTest = {
   deliver(event: EventEnvelope<object>): Promise<DalCall[]>;
   /** Delivers the event and checks the handler made exactly these DAL calls, argument by argument. */
   expectDalCalls(event: EventEnvelope<object>, expected: readonly DalCall[], why: string): Promise<void>;
-  /** Delivers the event with a DAL that fails: the handler must reject, or the event would be lost. */
-  expectRejectsWhenDalFails(event: EventEnvelope<object>): Promise<void>;
+  /**
+   * Delivers the event with a DAL that fails (every method, or only `method`): the handler must
+   * reject, or the event would be lost.
+   */
+  expectRejectsWhenDalFails(event: EventEnvelope<object>, method?: string): Promise<void>;
 };
 
-type Delivery = { calls: DalCall[]; consumer: object; failed: boolean; error?: unknown };
+/** overlaps: a DAL call made while an earlier one was still running ("replaceVariants while insertProduct") */
+type Delivery = { calls: DalCall[]; overlaps: string[]; consumer: object; failed: boolean; error?: unknown };
 
 /** The simulated failure of expectRejectsWhenDalFails: what mysql2 rejects with when the server is gone. */
 export class SimulatedDatabaseFailure extends Error {
@@ -65,16 +72,26 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
   const nameOf = (eventType: string) => options.handlerNames[eventType as EventType] ?? `the ${eventType} handler`;
   const signature = (method: string) => `this.dal.${method}(${(options.dal.methods[method] ?? []).map((argument) => argument.name).join(', ')})`;
 
-  async function run(event: EventEnvelope<object>, failing = false): Promise<Delivery> {
+  async function run(event: EventEnvelope<object>, failing: boolean | string = false): Promise<Delivery> {
     const calls: DalCall[] = [];
+    const overlaps: string[] = [];
+    const running = new Set<string>();
     const dal = Object.fromEntries(
       Object.entries(options.dal.methods).map(([method, argumentsOf]) => [
         method,
         async (...args: unknown[]) => {
           calls.push({ method, args });
-          // what the driver does with undefined, so the handler sees the same failure as in production
-          if (undefinedArguments(argumentsOf, args).length > 0) throw new TypeError('Bind parameters must not contain undefined. To pass SQL NULL specify JS null');
-          if (failing) throw new SimulatedDatabaseFailure(method);
+          for (const earlier of running) overlaps.push(`${method} while ${earlier}`);
+          running.add(method);
+          try {
+            // a statement takes a round trip: resolve later, so that a call made before the previous one finished shows
+            await new Promise((resolve) => setImmediate(resolve));
+            // what the driver does with undefined, so the handler sees the same failure as in production
+            if (undefinedArguments(argumentsOf, args).length > 0) throw new TypeError('Bind parameters must not contain undefined. To pass SQL NULL specify JS null');
+            if (failing === true || failing === method) throw new SimulatedDatabaseFailure(method);
+          } finally {
+            running.delete(method);
+          }
         },
       ]),
     );
@@ -82,9 +99,9 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
     const handler = handlerFrom(consumer.getHandlers(), event.event_type as EventType, lessons.exercise);
     try {
       await handler(event);
-      return { calls, consumer, failed: false };
+      return { calls, overlaps, consumer, failed: false };
     } catch (error) {
-      return { calls, consumer, failed: true, error };
+      return { calls, overlaps, consumer, failed: true, error };
     }
   }
 
@@ -105,9 +122,21 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
     }
   }
 
+  /** Each DAL call must finish before the next starts: the second may need the first done (a foreign key), and they run on different connections. */
+  function checkOneAtATime(eventType: string, overlaps: readonly string[]): void {
+    if (overlaps.length === 0) return;
+    const [later, earlier] = overlaps[0]!.split(' while ');
+    throw new Error(
+      `${nameOf(eventType)} called this.dal.${later}() while this.dal.${earlier}() was still running (Promise.all, or a call without await).\n` +
+        `The two then run at the same time on different connections, in no telling which order: a write that needs the other one done ` +
+        `(a child row needs its parent stored, the foreign key) fails now and then. Await each call before the next.\n${lessons.exercise}`,
+    );
+  }
+
   async function deliver(event: EventEnvelope<object>): Promise<DalCall[]> {
     const delivery = await run(event);
     checkNoUndefined(event.event_type, delivery.calls);
+    checkOneAtATime(event.event_type, delivery.overlaps);
     if (delivery.failed) {
       throw explainUnboundThis(delivery.error, {
         consumer: delivery.consumer,
@@ -140,14 +169,17 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
       });
     },
 
-    async expectRejectsWhenDalFails(event) {
+    async expectRejectsWhenDalFails(event, failingMethod) {
       // first with a working DAL: a stub, or a handler that never reaches the DAL, must not pass this test
       const calls = await deliver(event);
       const handler = nameOf(event.event_type);
       if (calls.length === 0) throw new Error(`${handler} made no DAL call for this ${event.event_type} event.\n${lessons.exercise}`);
-      const broken = await run(event, true);
+      if (failingMethod !== undefined && !calls.some((call) => call.method === failingMethod)) {
+        throw new Error(`${handler} never called ${signature(failingMethod)} for this ${event.event_type} event.\n${lessons.exercise}`);
+      }
+      const broken = await run(event, failingMethod ?? true);
       if (broken.failed) return;
-      const method = broken.calls[0]?.method ?? calls[0]!.method;
+      const method = failingMethod ?? broken.calls[0]?.method ?? calls[0]!.method;
       throw new Error(
         `${handler} resolved although this.dal.${method}() failed: the error was caught and not passed on.\n` +
           `When a handler resolves, the framework counts the event as stored and commits its offset: this event would be lost for good, ` +
@@ -191,11 +223,13 @@ function argumentDifferences(spec: readonly DalArgument[], found: readonly unkno
   spec.forEach((argument, index) => {
     const value = found[index];
     const wanted = expected[index];
+    // JSON text compared as the document it holds: JSON.stringify(x, null, 2) is as right as JSON.stringify(x)
+    const canonical = (row: unknown) => (typeof row === 'object' && row !== null ? withCanonicalJson(row as Row, argument.json ?? []) : (row as Row));
     if (argument.columns && argument.many && Array.isArray(value) && Array.isArray(wanted)) {
-      const mismatch = describeRowsMismatch(value as Row[], wanted as Row[], argument.columns, argument.name);
+      const mismatch = describeRowsMismatch(value.map(canonical), wanted.map(canonical), argument.columns, argument.name);
       if (mismatch) lines.push(...mismatch.split('\n').map((line) => `  ${line}`));
     } else if (argument.columns && typeof value === 'object' && value !== null && typeof wanted === 'object' && wanted !== null) {
-      const differences = describeRowDifferences(value as Row, wanted as Row, argument.columns);
+      const differences = describeRowDifferences(canonical(value), canonical(wanted), argument.columns);
       if (differences.length > 0) lines.push(`  ${argument.name}:`, ...differences);
     } else if (!sameValue(value, wanted)) {
       scalars.push(['✗', argument.name, formatValue(wanted), formatValue(value)]);

@@ -102,11 +102,13 @@ export type RowExpectation = {
   pointer: string;
   /** compare only these columns (the row's other fields may hold anything) */
   partial?: boolean;
+  /** the columns that tell rows apart, when the first column alone does not (product_id, variant_key) */
+  key?: readonly string[];
 };
 
-/** The same rows (matched by the first column, in any order), compared column by column in table order. */
+/** The same rows (matched by their key, the first column by default, in any order), compared column by column in table order. */
 export function toEqualRows(received: readonly Row[], expected: readonly Row[], expectation: RowExpectation): MatcherResult {
-  const mismatch = describeRowsMismatch(received, expected, expectation.columns, expectation.table ? `\`${expectation.table}\`` : undefined, expectation.partial);
+  const mismatch = describeRowsMismatch(received, expected, expectation.columns, expectation.table ? `\`${expectation.table}\`` : undefined, expectation.partial, expectation.key);
   return {
     pass: mismatch === undefined,
     message: () => (mismatch === undefined ? `expected other rows than these` : `${expectation.why}\n${mismatch}\n${expectation.pointer}`),

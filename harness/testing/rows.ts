@@ -94,24 +94,33 @@ export function describeRowDifferences(found: Row, expected: Row, columns: reado
 }
 
 /**
- * What differs between the rows found and the rows expected, matched by their first (key) column,
- * or undefined when they are the same rows (in any order).
+ * What differs between the rows found and the rows expected, matched by their key (the first
+ * column unless `key` names others, e.g. product_id and variant_key), or undefined when they are
+ * the same rows (in any order).
  */
-export function describeRowsMismatch(found: readonly Row[], expected: readonly Row[], columns: readonly string[], table = 'the table', partial = false): string | undefined {
-  const key = columns[0]!;
+export function describeRowsMismatch(
+  found: readonly Row[],
+  expected: readonly Row[],
+  columns: readonly string[],
+  table = 'the table',
+  partial = false,
+  key: readonly string[] = [columns[0]!],
+): string | undefined {
+  const sameKey = (a: Row, b: Row) => key.every((column) => sameValue(a[column], b[column]));
+  const describeKey = (row: Row) => key.map((column) => `${column} = ${formatValue(row[column])}`).join(', ');
   const lines: string[] = [];
   const unmatched = [...found];
   for (const wanted of expected) {
-    const index = unmatched.findIndex((row) => sameValue(row[key], wanted[key]));
+    const index = unmatched.findIndex((row) => sameKey(row, wanted));
     if (index === -1) {
-      lines.push(`✗ no row with ${key} = ${formatValue(wanted[key])} (expected one)`);
+      lines.push(`✗ no row with ${describeKey(wanted)} (expected one)`);
       continue;
     }
     const [row] = unmatched.splice(index, 1);
     const differences = describeRowDifferences(row!, wanted, columns, partial);
-    if (differences.length > 0) lines.push(`✗ the row with ${key} = ${formatValue(wanted[key])}:`, ...differences);
+    if (differences.length > 0) lines.push(`✗ the row with ${describeKey(wanted)}:`, ...differences);
   }
-  for (const row of unmatched) lines.push(`✗ an unexpected row with ${key} = ${formatValue(row[key])}`);
+  for (const row of unmatched) lines.push(`✗ an unexpected row with ${describeKey(row)}`);
   if (lines.length === 0) return undefined;
   return [`${table}: ${expected.length} row(s) expected, ${found.length} found.`, ...lines.slice(0, 40)].join('\n');
 }
