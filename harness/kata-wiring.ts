@@ -23,6 +23,10 @@ const code: Record<DomainKataId, KataCode> = {
     tables: async () => (await import('../katas/02-supplier/tables.ts')).tables,
     handlers: async () => new (await import('../katas/02-supplier/supplier-consumer.ts')).SupplierConsumer().getHandlers(),
   },
+  '05-post': {
+    tables: async () => (await import('../katas/05-post/tables.ts')).tables,
+    handlers: async () => new (await import('../katas/05-post/post-consumer.ts')).PostConsumer().getHandlers(),
+  },
 };
 
 /** Every kata with a domain, in course order. */
