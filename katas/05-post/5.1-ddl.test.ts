@@ -11,6 +11,7 @@ import { newObjectId } from '../../harness/events/envelope.ts';
 import { TELLING_RATES } from '../../harness/events/post.arbitraries.ts';
 import { POST_JSON_COLUMNS, type PostRow } from '../../harness/events/post.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
+import { selectStored } from '../../harness/testing/json.ts';
 import type { ColumnSpec } from '../../harness/testing/matchers.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
 import { tables } from './tables.ts';
@@ -147,7 +148,7 @@ describe('Exercise 5.1: CREATE TABLE posts', () => {
       await db.insert('posts', [row]).catch((error: Error) => {
         throw new Error(`Storing engagement_rate = ${rate} failed: ${error.message}\n(${wrongTypes}; a DOUBLE stores it as it is.)\n${schema}`);
       });
-      const [found] = await db.rows<{ engagement_rate: unknown }>('SELECT engagement_rate FROM posts WHERE post_id = ?', [row.post_id]);
+      const [found] = await selectStored(db, 'posts', ['engagement_rate'], [], { post_id: row.post_id });
       expect(
         Object.is(Number(found?.engagement_rate), rate),
         `engagement_rate ${rate} came back as ${String(found?.engagement_rate)}. ` +
