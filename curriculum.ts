@@ -3,7 +3,7 @@
  * the verifier, grading (and the generated classroom workflow), the guided loop, the progress
  * ladder, hints, the service's tables and subscriptions, and the template export.
  * A kata's exercise suites are the files in its folder named `<exercise>-*.test.ts`.
- * Adding a kata: see "Adding a kata" in spec/README.md.
+ * Adding a kata: see the maintainers' guide, "Adding a kata".
  */
 import type { DomainName } from './harness/events/domains.ts';
 

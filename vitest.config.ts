@@ -1,7 +1,10 @@
+// first: a too-old Node gets one clear line, not a crash inside vitest's reporter
+import './harness/node-version.mjs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { curriculum } from './curriculum.ts';
+import { LearnerSequencer } from './harness/learn/loop-gate.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -27,6 +30,8 @@ export default defineConfig({
   plugins,
   test: {
     globalSetup: ['harness/testing/global-setup.ts'],
+    // in the learner's watch loop: the current exercise first, end-to-end suites once they can teach (loop-gate.ts)
+    sequence: { sequencer: LearnerSequencer },
     // the default output, then the learner's progress ladder (silent during `npm run verify`)
     reporters: ['default', './harness/learn/progress-reporter.ts'],
     projects: [

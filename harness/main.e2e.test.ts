@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { capture } from './testing/environment/processes.ts';
+import { capture } from './servers/processes.ts';
 import { databaseUrl, dropDatabase, newDatabaseName } from './testing/database-admin.ts';
 import { kataEnvironment } from './testing/provided.ts';
 

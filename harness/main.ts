@@ -106,19 +106,21 @@ function redact(url: string): string {
 }
 
 async function main(): Promise<void> {
-  const { publishEndpoints, startDevEnvironment, withdrawEndpoints } = await import('./dev/environment.ts');
-  const environment = await startDevEnvironment();
-  console.log(environment.summary);
+  const { joinOrStartPlayground } = await import('./dev/environment.ts');
+  const log = (line: string) => console.log(line);
+  // the first npm run service starts the servers; later ones join them (dev/environment.ts)
+  const playground = await joinOrStartPlayground(log);
+  console.log(playground.summary);
   // KATA_TOPIC_PREFIX keeps a test run of the service apart from anything else on the broker
   const topicPrefix = process.env.KATA_TOPIC_PREFIX ?? '';
   let service: RunningService;
   try {
-    service = await startService({ mysqlUrl: environment.mysqlUrl, brokers: environment.brokers, topicPrefix, groupId: `${topicPrefix}mysql-analytics` });
+    service = await startService({ mysqlUrl: playground.mysqlUrl, brokers: playground.brokers, topicPrefix, groupId: `${topicPrefix}mysql-analytics` });
   } catch (error) {
-    await environment.stop();
+    await playground.close({ log, now: true });
     throw error;
   }
-  publishEndpoints({ ...environment, mysqlUrl: service.databaseUrl });
+  playground.ready(service.databaseUrl);
   console.log('Try it: npm run emit -- user.created   then   npm run sql -- "SELECT * FROM users"   (Ctrl-C stops)');
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -128,10 +130,9 @@ async function main(): Promise<void> {
     }
     stopping = true;
     console.log(`${signal}: finishing the event in flight, then disconnecting...`);
-    withdrawEndpoints();
     service
       .stop()
-      .then(() => environment.stop())
+      .then(() => playground.close({ log }))
       .then(() => {
         console.log('stopped');
         process.exit(0);
@@ -143,6 +144,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  void playground.ownerGone.then((owner) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`The npm run service that ran the database and broker (pid ${owner}) has stopped, and they went with it: this instance stops too. Start npm run service again.`);
+    // the broker is gone: do not wait for a clean leave of the group
+    void Promise.race([service.stop(), new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(() => process.exit(1));
+  });
 }
 
 if (import.meta.main) {

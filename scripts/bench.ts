@@ -7,7 +7,7 @@
  *           module cache)
  *   warm    a rerun inside one vitest session, as watch mode does on save (servers already up)
  */
-import { capture } from '../harness/testing/environment/processes.ts';
+import { capture } from '../harness/servers/processes.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,13 +2,13 @@
  * The student template: it installs, its kata suites are red (stubs), nothing of spec/ leaked,
  * and the fingerprint catches an edited suite.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFingerprint } from '../harness/grading/fingerprint.ts';
-import { capture } from '../harness/testing/environment/processes.ts';
+import { capture } from '../harness/servers/processes.ts';
 import { kataEnvironment } from '../harness/testing/provided.ts';
 import { exportTemplate } from './export-template.ts';
 import { curriculum } from '../curriculum.ts';
@@ -46,6 +46,26 @@ describe('npm run export:template', () => {
     expect(Object.keys(manifest.scripts)).not.toContain('verify');
     expect(manifest.scripts.test).toBe('vitest');
     expect(files).toContain('fingerprint.json');
+  });
+
+  it('gives students a README of their own, and its documents mention nothing the template does not contain', () => {
+    const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const documents = allFiles(target).filter((file) => file.endsWith('.md') || file.endsWith('.yml'));
+    const readme = readFileSync(join(target, 'README.md'), 'utf8');
+    expect(readme).toContain('## Quick start');
+    expect(readme).toContain('## How your work is graded');
+    expect(readme).not.toContain('## For maintainers');
+    const problems: string[] = [];
+    for (const file of documents) {
+      const text = readFileSync(join(target, file), 'utf8');
+      if (/<!--\s*(\/?maintainers|template)\b/.test(text)) problems.push(`${file}: an export marker was left in`);
+      for (const match of text.matchAll(/\bspec\/|\bscripts\/|\.ci\/run|npm run (verify|bench|export:template)\b/g)) problems.push(`${file}: mentions ${match[0]}`);
+      for (const match of text.matchAll(/npm run ([a-z:]+)/g)) if (!manifest.scripts[match[1]!]) problems.push(`${file}: npm run ${match[1]} does not exist in the template`);
+      for (const match of text.matchAll(/\]\((?!https?:|#)([^)#]+)\)/g)) {
+        if (!existsSync(join(target, dirname(file), match[1]!))) problems.push(`${file}: links ${match[1]}, which the template does not have`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('installs from its lockfile, and a whole `npx vitest run` is red only in the katas\' exercise suites', async () => {

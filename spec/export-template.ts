@@ -16,6 +16,17 @@ const MAINTAINER_ONLY = [/^spec\//, /^scripts\//, /^\.ci\//, /^\.github\/workflo
 const MAINTAINER_SCRIPTS = ['verify', 'bench', 'export:template'];
 
 /**
+ * A document as the template has it: `<!-- maintainers -->...<!-- /maintainers -->` blocks (what
+ * only the course's own repository has: spec/, the verifier) are dropped, and `<!-- template
+ * ... -->` blocks (what only the template needs: how grading works for a student) are shown.
+ */
+export function forStudents(markdown: string): string {
+  return markdown
+    .replace(/^<!-- maintainers -->\n[\s\S]*?^<!-- \/maintainers -->\n/gm, '')
+    .replace(/^<!-- template\n([\s\S]*?)^-->\n/gm, '$1');
+}
+
+/**
  * Names the exported version: the course's commit, plus a hash of uncommitted changes when there
  * are any (so two different exports never share a name).
  */
@@ -32,7 +43,8 @@ export function exportTemplate(root: string, target: string): string[] {
     .filter((file) => file && existsSync(join(root, file)) && !MAINTAINER_ONLY.some((pattern) => pattern.test(file)));
   for (const file of files) {
     mkdirSync(dirname(join(target, file)), { recursive: true });
-    cpSync(join(root, file), join(target, file));
+    if (file.endsWith('.md')) writeFileSync(join(target, file), forStudents(readFileSync(join(root, file), 'utf8')));
+    else cpSync(join(root, file), join(target, file));
   }
   const packageFile = join(target, 'package.json');
   const manifest = JSON.parse(readFileSync(packageFile, 'utf8')) as { scripts: Record<string, string> };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyMistake } from './mistake.ts';
 import { parseVerifyMode } from './redirect.ts';
 import { allFail, allPass, caughtBy } from './verifier/expectations.ts';
+import { sideBySide, type VerifyReport } from './verifier/side-by-side.ts';
 import { locate, SETUP_FAILURE, type TestOutcome } from '../harness/results/outcomes.ts';
 import type { VitestRun } from '../harness/results/run-vitest.ts';
 
@@ -56,5 +57,22 @@ describe('verdicts', () => {
     expect(caughtBy(run([['5.2-dal.test.ts', 'failed']]), '5.2').ok).toBe(true);
     expect(caughtBy(run([['5.3-consumer.test.ts', 'failed'], ['5.2-dal.test.ts', 'passed']]), '5.2')).toMatchObject({ ok: false, got: 'not caught by 5.2 (1 failing elsewhere)' });
     expect(caughtBy(run([['5.2-dal.test.ts', 'skipped']], ['5.2-dal.test.ts']), '5.2').ok).toBe(true);
+  });
+});
+
+describe('the verify tables side by side (ci.yml\'s job summary)', () => {
+  it('puts each check of each server in one row, and shows a missing report', () => {
+    const report = (server: string, ok: boolean): VerifyReport => ({
+      server,
+      passed: ok ? 2 : 1,
+      failed: ok ? 0 : 1,
+      checks: [
+        { group: '01-user', name: 'stubs', expected: 'all fail', got: '0/29 passed', ok: true },
+        { group: '01-user', name: 'reference, TZ=UTC', expected: 'all pass', got: ok ? '29/29 passed' : '28/29 passed', ok },
+      ],
+    });
+    const markdown = sideBySide([report('MySQL 8.4.6', true), report('MariaDB 10.11.19', false), { missing: 'reports/x.json' }]);
+    expect(markdown).toContain('| kata | check | expected | MySQL 8.4.6: 2 passed, 0 failed | MariaDB 10.11.19: 1 passed, 1 failed | reports/x.json: no report |');
+    expect(markdown).toContain('| 01-user | reference, TZ=UTC | all pass | ✓ 29/29 passed | ✗ 28/29 passed | - |');
   });
 });

@@ -7,19 +7,20 @@
  *     makes at least one test of the exercise it belongs to fail.
  * Ends with the plain line "N passed, N failed" counting these checks; exits 1 on any failure.
  *
- *   npm run verify [-- --kata 01-user] [--jobs 2] [--skip-harness]
+ *   npm run verify [-- --kata 01-user] [--jobs 2] [--skip-harness] [--report results.json]
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, styleText } from 'node:util';
 import { curriculum } from '../curriculum.ts';
-import { provisionEnvironment } from '../harness/testing/environment/provision.ts';
+import { startServers as provisionEnvironment } from '../harness/servers/start.ts';
 import type { Mistake } from './mistake.ts';
 import { checkApis, typecheck } from './verifier/api-check.ts';
 import { lintWorkflows } from './verifier/lint-workflows.ts';
+import type { VerifyReport } from './verifier/side-by-side.ts';
 import { allFail, allPass, caughtBy, type Verdict } from './verifier/expectations.ts';
 import { runVitest } from '../harness/results/run-vitest.ts';
 import { TIME_ZONES } from '../harness/testing/time-zones.ts';
@@ -33,12 +34,14 @@ const { values } = parseArgs({
     kata: { type: 'string', multiple: true },
     jobs: { type: 'string', default: String(Math.max(2, Math.min(4, availableParallelism()))) },
     'skip-harness': { type: 'boolean', default: false },
+    /** also write the results as JSON (CI puts two servers' reports side by side: verifier/side-by-side.ts) */
+    report: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
-  console.log('usage: npm run verify [-- --kata <id> ...] [--jobs N] [--skip-harness]');
+  console.log('usage: npm run verify [-- --kata <id> ...] [--jobs N] [--skip-harness] [--report <file.json>]');
   process.exit(0);
 }
 
@@ -197,5 +200,14 @@ for (const group of [...new Set(checks.map((check) => check.group))]) {
   console.log('');
 }
 console.log(styleText('dim', `verified in ${((performance.now() - started) / 1000).toFixed(1)} s with ${jobs} parallel runs`));
+if (values.report) {
+  const report: VerifyReport = {
+    server: `${environment.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'} ${environment.serverVersion.replace(/-.*$/, '')}`,
+    passed,
+    failed,
+    checks: checks.map((check, index) => ({ group: check.group, name: check.name, expected: check.expected, got: results[index]!.got, ok: results[index]!.ok })),
+  };
+  writeFileSync(values.report, JSON.stringify(report, null, 2) + '\n');
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

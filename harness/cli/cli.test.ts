@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { capture } from '../testing/environment/processes.ts';
+import { curriculum } from '../../curriculum.ts';
+import { capture } from '../servers/processes.ts';
 import { databaseUrl } from '../testing/database-admin.ts';
 import { kataEnvironment } from '../testing/provided.ts';
 import { useKataDatabase } from '../testing/database.ts';
@@ -21,18 +22,21 @@ async function cli(name: string, args: string[], env: Record<string, string | un
   return capture(process.execPath, [script, ...args], { env: merged });
 }
 
+const katas = curriculum.map((kata) => kata.id).join(', ');
+
 describe('usage errors say what is valid and exit 2', () => {
   it.each([
-    ['hint', [], 'Name a kata: 00-setup, 01-user, 02-supplier'],
-    ['hint', ['42-nope'], 'Unknown kata "42-nope". Valid katas: 00-setup, 01-user, 02-supplier'],
+    ['hint', [], `Name a kata: ${katas}`],
+    ['hint', ['42-nope'], `Unknown kata "42-nope". Valid katas: ${katas}`],
     ['hint', ['01-user', '9.9'], 'Its exercises: 5.1, 5.2, 5.3'],
-    ['start', ['42-nope'], 'Valid katas: 00-setup, 01-user, 02-supplier'],
+    ['start', ['42-nope'], `Valid katas: ${katas}`],
     ['start', ['01-user', '02-supplier'], 'at most one kata'],
     ['progress', ['extra'], 'takes no arguments'],
     ['doctor', ['extra'], 'takes no arguments'],
     ['emit', [], 'Name an event type: user.created'],
     ['emit', ['user.flew'], 'Unknown event type "user.flew". Valid: user.created'],
     ['emit', ['user.deleted'], 'user.deleted needs --id'],
+    ['emit', ['user.created', '--profile.nickname', 'x'], 'user.created has no field "profile.nickname". Its fields: user_id, contact_info, contact_info.primary_email'],
     ['sql', [], 'Give one SQL statement, in quotes.'],
   ])('%s %j', async (name, args, message) => {
     const { code, output } = await cli(name, args);
@@ -50,6 +54,12 @@ describe('npm run hint', () => {
     expect(first.output).not.toContain('Hint 2 of 3');
     const second = await cli('hint', ['01-user', '5.2']);
     expect(second.output).toContain('Hint 2 of 3: pattern');
+  });
+
+  it('sends kata 00, which has nothing to solve, to the doctor', async () => {
+    const { code, output } = await cli('hint', ['00-setup']);
+    expect(code).toBe(0);
+    expect(output).toContain('npm run doctor');
   });
 });
 
@@ -110,3 +120,13 @@ describe('npm run sql', () => {
   });
 });
 
+
+describe('npm run emit builds events from the domain descriptions', () => {
+  it('stamps them with microseconds, so the playground shows what DATETIME(6) keeps', async () => {
+    const { buildEvent } = await import('./emit.ts');
+    const event = buildEvent('supplier.created', undefined, [['address.city', 'Graz']]) as { timestamp: string; data: { created_at: string; address: { city: string } } };
+    expect(event.timestamp).toMatch(/T\d\d:\d\d:\d\d\.\d{6}\+00:00$/);
+    expect(event.data.created_at).toBe(event.timestamp);
+    expect(event.data.address.city).toBe('Graz');
+  });
+});

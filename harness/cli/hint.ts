@@ -20,6 +20,10 @@ runCli(USAGE, () => {
     console.log(`Hints of ${kata.id} hidden again.`);
     return;
   }
+  if (kata.startsGreen) {
+    console.log(`Kata ${kata.id} has nothing to solve: its test checks your environment. If it is red, run npm run doctor (it says what is missing and how to fix it). The lesson: katas/${kata.id}/README.md`);
+    return;
+  }
   const exercise = findExercise(kata, positionals[1] ?? currentExercise(readProgress(), kata));
   const { shown, total, isNew } = revealNext(kata, exercise.id);
   if (total === 0) {

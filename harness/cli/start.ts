@@ -6,7 +6,11 @@
 import { parseArgs, styleText } from 'node:util';
 import type { TestModule, Vitest } from 'vitest/node';
 import { curriculum, type Kata } from '../../curriculum.ts';
-import { collectResults, guideText, isGreen, mergeResults, progressOf, type ExerciseResult } from '../learn/guide.ts';
+import { collectResults, currentResult, guideText, isGreen, mergeResults, type ExerciseResult } from '../learn/guide.ts';
+import { outcomesFromModules } from '../results/outcomes.ts';
+import { hintsOf, revealedCount } from '../learn/hints.ts';
+import { afterRun } from '../learn/loop-gate.ts';
+import { StuckTracker, stuckOffer } from '../learn/stuck.ts';
 import { findKata, UsageError } from '../learn/katas.ts';
 import { currentKata, readProgress, recordProgress } from '../learn/progress.ts';
 import { REPO_ROOT } from '../learn/state.ts';
@@ -22,18 +26,28 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
   /** shown once above the next kata's first screen, so the news of a green kata is not cleared away */
   let banner = '';
   let vitest: Vitest;
+  const stuck = new StuckTracker();
   const pattern = (entry: Kata) => `katas/${entry.id}/`;
 
   const guide = {
     onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
       const ran = testModules.filter((module) => module.moduleId.includes(`/katas/${kata.id}/`));
       if (ran.length === 0) return;
+      recordProgress(outcomesFromModules(ran));
+      const { rerun, notes } = afterRun();
       const latest = collectResults(kata, ran);
-      recordProgress({ [kata.id]: progressOf(latest) });
       const results = mergeResults(previous, latest);
       previous = results;
-      process.stdout.write('\x1Bc' + banner + guideText(kata, results) + '\n');
+      const current = currentResult(results);
+      const runs = stuck.observe(kata.id, current);
+      const offer = current && stuckOffer(kata.id, current.id, runs, { revealed: revealedCount(kata, current.id), total: hintsOf(kata, current.id).length });
+      process.stdout.write('\x1Bc' + banner + guideText(kata, results, offer) + '\n' + notes.map((note) => styleText('dim', note) + '\n').join(''));
       banner = '';
+      // an end-to-end file held back until now (loop-gate.ts) runs right away
+      if (rerun.length > 0) {
+        setImmediate(() => void vitest.rerunTestSpecifications(rerun));
+        return;
+      }
       if (!isGreen(results)) return;
       const next = curriculum[curriculum.indexOf(kata as (typeof curriculum)[number]) + 1];
       if (!next) {
@@ -57,7 +71,7 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
 
   vitest = await createVitest({ watch: true, root: REPO_ROOT, reporters: [guide] });
   // Ctrl-C: vitest's own handler ends the process (exit code 130); the test servers' reapers
-  // (harness/testing/environment/reaper.ts) stop them and delete their data as it goes.
+  // (harness/servers/reaper.ts) stop them and delete their data as it goes.
   const close = () => void vitest.close().then(() => process.exit(0), () => process.exit(1));
   process.on('SIGTERM', close);
   process.stdout.write(`Starting kata ${kata.id}: ${kata.title}\n`);

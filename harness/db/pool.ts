@@ -7,6 +7,13 @@
  * Every connection speaks utf8mb4 and UTC, and DATETIME values travel as strings
  * ('2024-01-15 10:30:00.123456'): a JavaScript Date only holds milliseconds, and
  * DATETIME(6) holds microseconds, so a Date would silently lose digits.
+ *
+ * JSON columns come back as parsed values (objects, arrays, numbers, strings, null), the same on
+ * every server: MySQL sends its JSON type, and MariaDB, whose JSON is LONGTEXT, marks the column
+ * as JSON in its extended metadata, which mysql2 asks for. Parsed values, not text, because the
+ * text differs: MySQL rewrites a document (sorted keys, a space after each colon), MariaDB keeps
+ * it as written. To write one, pass JSON.stringify(value) (or the plain object) to execute().
+ * Large integers inside a document come back as strings (supportBigNumbers), like BIGINTs.
  */
 import mysql from 'mysql2/promise';
 import type { Pool, PoolConnection } from 'mysql2/promise';
@@ -44,6 +51,8 @@ export function createPool(url: string, options: { connectionLimit?: number } = 
     timezone: 'Z',
     dateStrings: true,
     supportBigNumbers: true,
+    // the JSON behaviour described at the top: parsed values on MySQL and MariaDB alike
+    jsonStrings: false,
     connectionLimit: options.connectionLimit ?? 10,
     waitForConnections: true,
   });

@@ -24,8 +24,14 @@ export function isGreen(results: readonly ExerciseResult[]): boolean {
   return results.every((result) => result.total > 0 && result.passed === result.total);
 }
 
-export function guideText(kata: Kata, results: readonly ExerciseResult[]): string {
-  const current = results.find((result) => result.total === 0 || result.passed < result.total);
+/** The first exercise that is not green (undefined when the kata is). */
+export function currentResult(results: readonly ExerciseResult[]): ExerciseResult | undefined {
+  return results.find((result) => result.total === 0 || result.passed < result.total);
+}
+
+/** `offer`: a line for a learner who looks stuck (see stuck.ts), shown with the next action. */
+export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?: string): string {
+  const current = currentResult(results);
   const lines = [styleText('bold', `── kata ${kata.id} · ${kata.title}`)];
   // its tests also run code of an earlier kata: a red test may come from there
   for (const need of kata.requires ?? []) lines.push(styleText('dim', `   builds on kata ${need.kata}, exercise ${need.exercise}: ${need.what}`));
@@ -53,5 +59,6 @@ export function guideText(kata: Kata, results: readonly ExerciseResult[]): strin
       ? 'Next: this kata checks your environment. Run `npm run doctor` in another terminal: it says what is missing and how to fix it.'
       : `Next: work on exercise ${current.id} (katas/${kata.id}/README.md, "Exercise ${current.id}"), save, and this reruns by itself. Stuck? npm run hint -- ${kata.id} ${current.id}`,
   );
+  if (offer) lines.push(styleText('yellow', offer));
   return lines.join('\n');
 }

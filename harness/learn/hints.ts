@@ -2,7 +2,7 @@
  * The hint ladder: katas/<kata>/hints.md holds three hints per exercise (## <exercise>, then
  * ### 1., ### 2., ### 3.); .kata/hints.json remembers how many of each the learner has seen.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kata } from '../../curriculum.ts';
 import { readState, REPO_ROOT, writeState } from './state.ts';
@@ -10,7 +10,10 @@ import { readState, REPO_ROOT, writeState } from './state.ts';
 export type Hint = { level: number; title: string; body: string };
 
 export function hintsOf(kata: Kata, exercise: string): Hint[] {
-  const text = readFileSync(join(REPO_ROOT, 'katas', kata.id, 'hints.md'), 'utf8');
+  const file = join(REPO_ROOT, 'katas', kata.id, 'hints.md');
+  // kata 00 has nothing to solve, so no hints file
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, 'utf8');
   const section = text.split(/^## /m).find((part) => part.startsWith(`${exercise}\n`));
   if (!section) return [];
   return section

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestModule } from 'vitest/node';
 import { curriculum } from '../../curriculum.ts';
-import { collectResults, guideText, isGreen, mergeResults } from './guide.ts';
+import { collectResults, currentResult, guideText, isGreen, mergeResults } from './guide.ts';
+import { StuckTracker, stuckOffer } from './stuck.ts';
+import { afterRun, inLearnerLoop, waitingFor } from './loop-gate.ts';
+import { outcomesFromModules } from '../results/outcomes.ts';
 import { hintsOf, resetHints, revealNext } from './hints.ts';
 import { exerciseOfFile, findExercise, findKata, UsageError } from './katas.ts';
 import { currentExercise, currentKata, readProgress, recordProgress, renderLadder } from './progress.ts';
@@ -57,9 +60,9 @@ describe('kata look-up', () => {
 
 describe('progress', () => {
   it('records a run per exercise and draws the ladder with the current kata marked', () => {
-    recordProgress(summarise([fakeModule('katas/00-setup/smoke.e2e.test.ts', [['a', 'passed']])]));
+    recordProgress(outcomesFromModules([fakeModule('katas/00-setup/smoke.e2e.test.ts', [['a', 'passed']])]));
     recordProgress(
-      summarise([
+      outcomesFromModules([
         fakeModule('katas/01-user/5.1-ddl.test.ts', [['a', 'passed'], ['b', 'passed']]),
         fakeModule('katas/01-user/5.2-dal.test.ts', [['c', 'failed'], ['d', 'skipped']]),
       ]),
@@ -75,6 +78,12 @@ describe('progress', () => {
     expect(ladder).toContain('Next: npm test -- katas/01-user/   (exercise 5.2; stuck? npm run hint -- 01-user)');
     // in CI (or under a grader) the ladder is a result, not advice
     expect(strip(renderLadder(progress, { advice: false }))).not.toContain('Next:');
+  });
+
+  it('keeps each file\'s latest result: a run of one file does not hide the other files of its exercise', () => {
+    recordProgress(outcomesFromModules([fakeModule('katas/01-user/5.3-consumer.test.ts', [['a', 'passed'], ['b', 'passed']])]));
+    recordProgress(outcomesFromModules([fakeModule('katas/01-user/5.3-consumer.e2e.test.ts', [['c', 'passed']])]));
+    expect(readProgress()['01-user']).toEqual({ '5.3': { passed: 3, total: 3 } });
   });
 
   it('counts a suite whose setup failed as a failure', () => {
@@ -134,5 +143,50 @@ describe('the guided loop', () => {
   it('names the earlier code a kata builds on', () => {
     const supplier = findKata('02-supplier');
     expect(strip(guideText(supplier, collectResults(supplier, [])))).toContain('builds on kata 01-user, exercise 5.3: parseTimestamp() from katas/01-user/user-consumer.ts');
+  });
+});
+
+describe('stuck detection in the guided loop', () => {
+  const kata = findKata('01-user');
+  const red = (message: string) => collectResults(kata, [fakeModule('katas/01-user/5.1-ddl.test.ts', [['has the 12 columns', 'failed', message]])]);
+
+  it('offers the next hint after the same failure three runs in a row, without revealing it', () => {
+    const tracker = new StuckTracker();
+    const counts = [red('email is TEXT'), red('email is TEXT'), red('email is TEXT')].map((results) => tracker.observe(kata.id, currentResult(results)));
+    expect(counts).toEqual([1, 2, 3]);
+    expect(stuckOffer(kata.id, '5.1', 2, { revealed: 0, total: 3 })).toBeUndefined();
+    const offer = stuckOffer(kata.id, '5.1', 3, { revealed: 1, total: 3 });
+    expect(offer).toBe('The same failure 3 runs in a row. Hint 2 of 3 is one command away: npm run hint -- 01-user 5.1');
+    expect(strip(guideText(kata, red('email is TEXT'), offer))).toContain('Hint 2 of 3 is one command away');
+    expect(stuckOffer(kata.id, '5.1', 5, { revealed: 3, total: 3 })).toContain('you have seen every hint');
+  });
+
+  it('starts counting again when the failure changes (the learner is moving)', () => {
+    const tracker = new StuckTracker();
+    tracker.observe(kata.id, currentResult(red('email is TEXT')));
+    tracker.observe(kata.id, currentResult(red('email is TEXT')));
+    expect(tracker.observe(kata.id, currentResult(red('email is VARCHAR(100)')))).toBe(1);
+  });
+});
+
+describe('the learner loop\'s end-to-end gate', () => {
+  const e2e = 'katas/01-user/5.3-consumer.e2e.test.ts';
+
+  it('waits for every other suite of the kata, as recorded at their latest run', () => {
+    const run = (...files: [string, 'passed' | 'failed'][]) => recordProgress(outcomesFromModules(files.map(([file, state]) => fakeModule(file, [['t', state]]))));
+    expect(waitingFor(e2e)).toEqual(['katas/01-user/5.1-ddl.test.ts', 'katas/01-user/5.2-dal.test.ts', 'katas/01-user/5.3-consumer.test.ts']);
+    run(['katas/01-user/5.1-ddl.test.ts', 'passed'], ['katas/01-user/5.2-dal.test.ts', 'passed'], ['katas/01-user/5.3-consumer.test.ts', 'failed']);
+    expect(waitingFor(e2e)).toEqual(['katas/01-user/5.3-consumer.test.ts']);
+    // a later run of one file updates only that file
+    run(['katas/01-user/5.3-consumer.test.ts', 'passed']);
+    expect(waitingFor(e2e)).toEqual([]);
+    run(['katas/01-user/5.2-dal.test.ts', 'failed']);
+    expect(waitingFor(e2e)).toEqual(['katas/01-user/5.2-dal.test.ts']);
+    expect(afterRun()).toEqual({ rerun: [], notes: [] });
+  });
+
+  it('applies in watch mode only: vitest run, grading and verify run every suite', () => {
+    expect(inLearnerLoop({ config: { watch: true } } as never)).toBe(true);
+    expect(inLearnerLoop({ config: { watch: false } } as never)).toBe(false);
   });
 });

@@ -1,26 +1,37 @@
 /**
- * Progress through the course: per kata and exercise, how many tests passed at the last run that
- * covered them. Kept in .kata/progress.json by the progress reporter; shown as a ladder.
+ * Progress through the course: per suite file, how many tests passed at the latest run that
+ * covered it (so a run of one file, say the end-to-end one, does not hide its exercise's other
+ * files); per kata and exercise, their sum. Kept in .kata/progress.json by the progress reporter
+ * and `npm start`; shown as a ladder.
  */
 import { styleText } from 'node:util';
 import { curriculum, type Kata } from '../../curriculum.ts';
-import type { Progress } from '../results/tally.ts';
+import type { TestOutcome } from '../results/outcomes.ts';
+import { progressOfFiles, tallyFiles, type FileResult, type Progress } from '../results/tally.ts';
 import { readState, writeState } from './state.ts';
 
 export type { Progress };
 
 const FILE = 'progress.json';
 
-export function readProgress(): Progress {
-  return readState<Progress>(FILE, {});
+type Saved = { files: Record<string, FileResult> };
+
+/** Each suite file's latest result. */
+export function readFileResults(): Record<string, FileResult> {
+  const saved = readState<Partial<Saved>>(FILE, {});
+  // an older or damaged file is not worth an error: start over
+  return typeof saved.files === 'object' && saved.files !== null ? saved.files : {};
 }
 
-/** Merges the results of one run (only the exercises it ran) into the saved progress. */
-export function recordProgress(results: Progress): Progress {
-  const progress = readProgress();
-  for (const [kata, exercises] of Object.entries(results)) progress[kata] = { ...progress[kata], ...exercises };
-  writeState(FILE, progress);
-  return progress;
+export function readProgress(): Progress {
+  return progressOfFiles(readFileResults());
+}
+
+/** Records the files one run covered (the others keep their latest result); returns the progress. */
+export function recordProgress(outcomes: readonly TestOutcome[]): Progress {
+  const files = { ...readFileResults(), ...tallyFiles(outcomes) };
+  writeState(FILE, { files } satisfies Saved);
+  return progressOfFiles(files);
 }
 
 export function exerciseGreen(progress: Progress, kata: Kata, exercise: string): boolean {

@@ -2,7 +2,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { capture } from '../testing/environment/processes.ts';
+import { capture } from '../servers/processes.ts';
 import { outcomesFromReport, type JsonReport, type TestOutcome } from './outcomes.ts';
 
 export type VitestRun = {

@@ -19,6 +19,34 @@ export type ExerciseResult = {
 /** kata id -> exercise id -> counts: what .kata/progress.json and grading record */
 export type Progress = Record<string, Record<string, { passed: number; total: number }>>;
 
+/** One test file's counts: each test, or one failed test for a file whose setup failed with none. */
+export type FileResult = { kata: string; exercise: string; passed: number; total: number };
+
+/** Per suite file of a kata exercise (files outside the katas are left out). */
+export function tallyFiles(outcomes: readonly TestOutcome[]): Record<string, FileResult> {
+  const files: Record<string, FileResult> = {};
+  for (const outcome of outcomes) {
+    if (!outcome.kata || !outcome.exercise) continue;
+    const entry = (files[outcome.file] ??= { kata: outcome.kata, exercise: outcome.exercise, passed: 0, total: 0 });
+    if (outcome.setup) continue;
+    entry.total++;
+    if (outcome.status === 'passed') entry.passed++;
+  }
+  for (const entry of Object.values(files)) entry.total = Math.max(1, entry.total);
+  return files;
+}
+
+/** Progress from per-file counts: the sum of each exercise's files. */
+export function progressOfFiles(files: Readonly<Record<string, FileResult>>): Progress {
+  const progress: Progress = {};
+  for (const { kata, exercise, passed, total } of Object.values(files)) {
+    const entry = ((progress[kata] ??= {})[exercise] ??= { passed: 0, total: 0 });
+    entry.passed += passed;
+    entry.total += total;
+  }
+  return progress;
+}
+
 /** One kata's exercises, in course order, from the outcomes of a run (other katas' are ignored). */
 export function tallyKata(kata: Kata, outcomes: readonly TestOutcome[]): ExerciseResult[] {
   const own = outcomes.filter((outcome) => outcome.kata === kata.id).toSorted((a, b) => a.file.localeCompare(b.file));

@@ -10,7 +10,7 @@ import { applyTables } from '../db/tables.ts';
 import { createDatabase, databaseUrl, dropDatabase, newDatabaseName } from './database-admin.ts';
 import { describeTable, listTables, type TableInfo } from './introspect.ts';
 import { kataEnvironment } from './provided.ts';
-import type { Dialect } from './environment/provision.ts';
+import type { Dialect } from '../servers/start.ts';
 import { exercisePointer } from './teach.ts';
 
 export type KataDatabase = {

@@ -1,10 +1,11 @@
 /**
- * vitest globalSetup: provisions MySQL (and Kafka, only when an end-to-end file is selected) once
- * per run or watch session, prints where they are, and tears everything down at the end.
+ * vitest globalSetup: gets MySQL (and Kafka, only when an end-to-end file is selected) from the
+ * servers wing (harness/servers) once per run or watch session, prints where they are, and tears
+ * everything down at the end.
  */
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
-import { provisionEnvironment } from './environment/provision.ts';
+import { startServers } from '../servers/start.ts';
 import { dropRunDatabases } from './database-admin.ts';
 
 /** Files with this suffix talk to Kafka; a run that selects none of them starts no Kafka. */
@@ -12,9 +13,9 @@ const END_TO_END_SUFFIX = '.e2e.test.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const kafka = await needsKafka(project);
-  const environment = await provisionEnvironment({ kafka });
+  const environment = await startServers({ kafka, prefer: 'docker' });
   const runId = randomBytes(4).toString('hex');
-  console.log(environment.summary);
+  console.log(`Test environment: ${environment.summary}`);
   project.provide('kata', {
     mysqlUrl: environment.mysqlUrl,
     dialect: environment.dialect,

@@ -1,7 +1,12 @@
 /**
- * Reads a table's definition from information_schema, normalised so that MySQL 8.4 and MariaDB
- * describe the same DDL the same way (MariaDB's JSON is LONGTEXT + a json_valid CHECK; MySQL
- * reports `int`, MariaDB `int(11)`; MySQL returns information_schema names in upper case).
+ * Reads a table's definition from information_schema, normalised so that MySQL 8.4, MariaDB 10.11
+ * and MariaDB 11.x describe the same DDL the same way:
+ *   - MariaDB's JSON is LONGTEXT + a json_valid CHECK (and has a utf8mb4 charset; MySQL's has none);
+ *   - MySQL reports `int`, MariaDB `int(11)`; MySQL returns information_schema names in upper case;
+ *   - MariaDB 11.4+ names its default collation `utf8mb4_uca1400_ai_ci` in TABLES but
+ *     `uca1400_ai_ci` in the COLLATIONS tables, so a join on the name finds no charset there;
+ *   - MySQL writes CURRENT_TIMESTAMP(6) and a DEFAULT_GENERATED marker where MariaDB writes
+ *     current_timestamp(6); MariaDB quotes string defaults and reports no default as 'NULL'.
  */
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 
@@ -49,15 +54,14 @@ export async function listTables(pool: Pool): Promise<string[]> {
 
 /** The table's definition, or undefined when no such table exists in the current database. */
 export async function describeTable(pool: Pool, table: string): Promise<TableInfo | undefined> {
-  const [tables] = await pool.query<RowDataPacket[]>(
-    `SELECT t.ENGINE AS engine, c.CHARACTER_SET_NAME AS charset
-       FROM information_schema.TABLES t
-       LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c.COLLATION_NAME = t.TABLE_COLLATION
-      WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_NAME = ?`,
+  const [tables] = await pool.query<(RowDataPacket & { engine: string; collation: string })[]>(
+    `SELECT ENGINE AS engine, TABLE_COLLATION AS collation
+       FROM information_schema.TABLES
+      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?`,
     [table],
   );
-  const summary = tables[0];
-  if (!summary) return undefined;
+  if (!tables[0]) return undefined;
+  const summary = tableSummary(tables[0]);
 
   const [columns] = await pool.query<RowDataPacket[]>(
     `SELECT COLUMN_NAME AS name, DATA_TYPE AS dataType, COLUMN_TYPE AS columnType, IS_NULLABLE AS nullable,
@@ -114,20 +118,39 @@ export async function describeTable(pool: Pool, table: string): Promise<TableInf
 
   return {
     name: table,
-    engine: String(summary.engine),
-    charset: String(summary.charset),
-    columns: columns.map((row) => ({
-      name: String(row.name),
-      type: normaliseType(row, jsonColumns.has(String(row.name))),
-      nullable: row.nullable === 'YES',
-      default: normaliseDefault(row.defaultValue),
-      extra: String(row.extra ?? '').toLowerCase(),
-      charset: row.charset === null ? null : String(row.charset),
-    })),
+    engine: summary.engine,
+    charset: summary.charset,
+    columns: columns.map((row) => {
+      const type = normaliseType(row, jsonColumns.has(String(row.name)));
+      return {
+        name: String(row.name),
+        type,
+        nullable: row.nullable === 'YES',
+        default: normaliseDefault(row.defaultValue),
+        extra: normaliseExtra(row.extra),
+        // JSON has no character set on MySQL; MariaDB's LONGTEXT has utf8mb4
+        charset: row.charset === null || type === 'json' ? null : String(row.charset),
+      };
+    }),
     primaryKey: byName.get('PRIMARY')?.columns ?? [],
     indexes: [...byName.values()].filter((index) => index.name !== 'PRIMARY'),
     foreignKeys: [...foreignKeys.values()],
   };
+}
+
+/**
+ * The table's engine and default character set from its information_schema.TABLES row. The
+ * charset comes from the collation's name, which starts with it on every server
+ * ('utf8mb4_0900_ai_ci', 'utf8mb4_unicode_ci', 'utf8mb4_uca1400_ai_ci', 'latin1_swedish_ci');
+ * only 'binary' is a charset and a collation at once.
+ */
+export function tableSummary(row: { engine: unknown; collation: unknown }): { engine: string; charset: string } {
+  return { engine: String(row.engine), charset: charsetOfCollation(String(row.collation)) };
+}
+
+export function charsetOfCollation(collation: string): string {
+  const underscore = collation.indexOf('_');
+  return underscore === -1 ? collation : collation.slice(0, underscore);
 }
 
 function normaliseType(row: RowDataPacket, isJson: boolean): string {
@@ -177,12 +200,23 @@ async function jsonCheckedColumns(pool: Pool, table: string): Promise<Set<string
   }
 }
 
-function normaliseDefault(value: unknown): string | null {
+export function normaliseDefault(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const text = String(value);
   // MariaDB reports a NULL default as the string 'NULL' and quotes string literals
   if (text === 'NULL') return null;
+  // MySQL: CURRENT_TIMESTAMP(6) / CURRENT_TIMESTAMP; MariaDB: current_timestamp(6) / current_timestamp()
+  if (/^current_timestamp(\(\d?\))?$/i.test(text)) return text.toLowerCase().replace('()', '');
   return text.replace(/^'(.*)'$/s, '$1');
+}
+
+/** Lower case, without MySQL's DEFAULT_GENERATED marker: 'on update current_timestamp(6)', 'auto_increment'. */
+export function normaliseExtra(value: unknown): string {
+  return String(value ?? '')
+    .toLowerCase()
+    .replace(/\bdefault_generated\b/, '')
+    .replace('current_timestamp()', 'current_timestamp')
+    .trim();
 }
 
 function normaliseRule(rule: string): string {

@@ -1,8 +1,8 @@
 /** What globalSetup hands to every test file (vitest's provide/inject). */
 import { inject } from 'vitest';
-import type { TestEnvironmentInfo } from './environment/provision.ts';
+import type { ServersInfo } from '../servers/start.ts';
 
-export type KataEnvironment = TestEnvironmentInfo & {
+export type KataEnvironment = ServersInfo & {
   /** prefixes this run's databases and topics, so parallel or later runs never collide */
   runId: string;
 };

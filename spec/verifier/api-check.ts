@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { capture } from '../../harness/testing/environment/processes.ts';
+import { capture } from '../../harness/servers/processes.ts';
 
 export type ApiCheck = { ok: boolean; got: string; details: string[] };
 

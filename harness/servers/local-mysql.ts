@@ -1,18 +1,18 @@
 /**
- * Path 3 for MySQL: a throwaway MariaDB (or MySQL) server from the machine's own packages, in a
- * temporary data folder, on a free loopback port. Starts in a few tenths of a second (after the
- * first run, which prepares a data-folder template).
+ * The local way for MySQL: a MariaDB (or MySQL) server from the machine's own packages, in a
+ * temporary data folder (or the playground's persistent one), on a free loopback port. Starts in
+ * a few tenths of a second (after the first run, which prepares a data-folder template).
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { findExecutable, run, spawnUntilReady, stopProcess } from './processes.ts';
+import { findExecutable, isAlive, run, spawnUntilReady, stopProcess } from './processes.ts';
 import { freePort, startReaper } from './local-support.ts';
 
-export type LocalServer = {
+export type StartedServer = {
   url: string;
   description: string;
   stop(): Promise<void>;
@@ -28,7 +28,7 @@ export function localMysqlAvailable(): boolean {
  * Starts a local server. By default its data lives in a temporary folder removed at stop();
  * with `persistentDataDir` (the playground's `npm run service`) the data stays for next time.
  */
-export async function startLocalMysql(options: { persistentDataDir?: string } = {}): Promise<LocalServer> {
+export async function startLocalMysql(options: { persistentDataDir?: string } = {}): Promise<StartedServer> {
   const server = findExecutable('mariadbd', 'mysqld');
   if (!server) throw new Error('neither mariadbd nor mysqld was found');
   const version = await run(server, ['--version']);
@@ -38,6 +38,7 @@ export async function startLocalMysql(options: { persistentDataDir?: string } = 
   const removeData = () => (persistent ? Promise.resolve() : rm(dataDir, { recursive: true, force: true }));
   const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
   try {
+    if (persistent) await waitForPreviousServer(persistent);
     // Initialising a data folder takes seconds; copying an initialised one takes ~0.1 s.
     if (!persistent || !existsSync(join(persistent, READY_MARKER))) {
       await cp(await dataTemplate(server, version, isMariaDb, asRoot), dataDir, { recursive: true });
@@ -87,6 +88,24 @@ export async function startLocalMysql(options: { persistentDataDir?: string } = 
   }
 }
 
+/**
+ * A persistent data folder can still be in use by the server of a process that was just killed
+ * (its watchdog stops that server within seconds). Two servers on one folder fail after 30 s with
+ * "Can't lock aria control file": wait for the previous one instead, or say whose it is.
+ */
+async function waitForPreviousServer(dataDir: string, timeoutMs = 15_000): Promise<void> {
+  const pidFile = join(dataDir, 'mysqld.pid');
+  const previous = existsSync(pidFile) ? Number((await readFile(pidFile, 'utf8').catch(() => '')).trim()) : NaN;
+  if (!Number.isInteger(previous) || previous <= 0 || !isAlive(previous)) return;
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(previous)) {
+    if (Date.now() > deadline) {
+      throw new Error(`Another MariaDB/MySQL server (pid ${previous}) still runs on ${dataDir}: stop it (kill ${previous}), then try again.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const SMALL_REDO_LOG = ['--innodb-log-file-size=4M'];
 const READY_MARKER = '.kata-template-ready';
 
@@ -119,7 +138,7 @@ async function dataTemplate(server: string, version: string, isMariaDb: boolean,
 }
 
 async function cacheFolder(): Promise<string> {
-  const inProject = fileURLToPath(new URL('../../../node_modules/.cache/kafka-mysql-katas', import.meta.url));
+  const inProject = fileURLToPath(new URL('../../node_modules/.cache/kafka-mysql-katas', import.meta.url));
   try {
     await mkdir(inProject, { recursive: true });
     return inProject;

@@ -1,17 +1,17 @@
 /**
- * Path 3 for Kafka: the mock cluster built into librdkafka, started through `kcat`. It speaks the
- * Kafka protocol (produce, fetch, consumer groups, offset commits) but has no CreateTopics:
- * topics are created when first used.
+ * The local way for Kafka: the mock cluster built into librdkafka, started through `kcat`. It
+ * speaks the Kafka protocol (produce, fetch, consumer groups, offset commits) but has no
+ * CreateTopics: topics are created when first used.
  */
 import { findExecutable, spawnUntilReady, stopProcess } from './processes.ts';
 import { startReaper } from './local-support.ts';
-import type { LocalServer } from './local-mysql.ts';
+import type { StartedServer } from './local-mysql.ts';
 
 export function localKafkaAvailable(): boolean {
   return findExecutable('kcat', 'kafkacat') !== undefined;
 }
 
-export async function startLocalKafka(): Promise<LocalServer & { brokers: string[] }> {
+export async function startLocalKafka(): Promise<StartedServer & { brokers: string[] }> {
   const kcat = findExecutable('kcat', 'kafkacat');
   if (!kcat) throw new Error('kcat was not found');
   // -C on a dummy topic keeps kcat (and with it the mock cluster) running until we stop it.

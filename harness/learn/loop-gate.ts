@@ -1,0 +1,98 @@
+/**
+ * The learner's loop runs the end-to-end suite only once it can teach something: a kata's
+ * `*.e2e.test.ts` file waits until every other suite of its kata passed at its latest run (until
+ * then it would only repeat their failures, and pay Kafka's group join on every save). When a
+ * run turns those suites green, the end-to-end file runs right after by itself.
+ *
+ * Only in the learner's loop (`npm test` / `npm start`: vitest's watch mode): a `vitest run`,
+ * grading and `npm run verify` always run every suite. A run that selects the
+ * end-to-end file alone (`npm test -- katas/01-user/5.3-consumer.e2e`) runs it too.
+ *
+ * Also: the current exercise's files go first.
+ */
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import type { TestSpecification, Vitest } from 'vitest/node';
+import { BaseSequencer } from 'vitest/node';
+import { exerciseOfFile, kataOfFile } from '../results/outcomes.ts';
+import type { FileResult } from '../results/tally.ts';
+import { currentExercise, readFileResults, readProgress } from './progress.ts';
+import { REPO_ROOT } from './state.ts';
+
+const END_TO_END = '.e2e.test.ts';
+
+/** Watch mode is the learner's loop; grading, verify and CI use `vitest run`. */
+export function inLearnerLoop(vitest: Pick<Vitest, 'config'>): boolean {
+  return Boolean(vitest.config.watch);
+}
+
+const relativeFile = (moduleId: string) => relative(REPO_ROOT, moduleId).replaceAll('\\', '/');
+const isEndToEnd = (file: string) => file.endsWith(END_TO_END);
+
+/** The other suites of an end-to-end file's kata (its folder's *.test.ts files). */
+function prerequisites(e2eFile: string): string[] {
+  const folder = dirname(e2eFile);
+  return readdirSync(join(REPO_ROOT, folder))
+    .filter((name) => name.endsWith('.test.ts') && !name.endsWith(END_TO_END))
+    .map((name) => `${folder}/${name}`);
+}
+
+/** The suites an end-to-end file still waits for, by their latest recorded result (empty: it may run). */
+export function waitingFor(e2eFile: string, results: Record<string, FileResult> = readFileResults()): string[] {
+  return prerequisites(e2eFile).filter((file) => {
+    const result = results[file];
+    return !result || result.passed !== result.total;
+  });
+}
+
+/**
+ * Held back in the current watch session, to be run once their gate opens. On globalThis: vitest
+ * loads the sequencer through its bundled config and the reporter on its own, so each has its own
+ * copy of this module; both must see the same map.
+ */
+const heldBack = ((globalThis as Record<symbol, unknown>)[Symbol.for('kafka-mysql-katas:held-back')] ??= new Map()) as Map<string, TestSpecification>;
+
+export class LearnerSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    if (!inLearnerLoop(this.ctx)) return sorted;
+    const selected = sorted.map((spec) => relativeFile(spec.moduleId));
+    const kept = sorted.filter((spec) => {
+      const file = relativeFile(spec.moduleId);
+      if (!isEndToEnd(file)) return true;
+      const others = prerequisites(file);
+      // selected alone (no other suite of its kata in this run): the learner asked for it
+      if (!others.some((other) => selected.includes(other))) return true;
+      if (waitingFor(file).length === 0) return true;
+      heldBack.set(file, spec);
+      return false;
+    });
+    // the current exercise first: its verdict is the one the learner waits for
+    const progress = readProgress();
+    const isCurrent = (spec: TestSpecification) => {
+      const kata = kataOfFile(spec.moduleId);
+      return kata !== undefined && exerciseOfFile(kata, spec.moduleId)?.id === currentExercise(progress, kata);
+    };
+    return [...kept.filter(isCurrent), ...kept.filter((spec) => !isCurrent(spec))];
+  }
+}
+
+/**
+ * After a run has been recorded (progress.ts): the held-back end-to-end files whose gate is now
+ * open (the caller reruns them), and a line for the learner about those that still wait.
+ */
+export function afterRun(): { rerun: TestSpecification[]; notes: string[] } {
+  const results = readFileResults();
+  const rerun: TestSpecification[] = [];
+  const notes: string[] = [];
+  for (const [file, spec] of heldBack) {
+    const waiting = waitingFor(file, results);
+    if (waiting.length === 0) {
+      heldBack.delete(file);
+      rerun.push(spec);
+    } else {
+      notes.push(`${basename(file)} waits until ${waiting.map((suite) => basename(suite)).join(', ')} pass${waiting.length === 1 ? 'es' : ''} (the end-to-end test can teach nothing before).`);
+    }
+  }
+  return { rerun, notes };
+}
