@@ -11,7 +11,6 @@ import { newObjectId } from '../../harness/events/envelope.ts';
 import { TELLING_RATES } from '../../harness/events/post.arbitraries.ts';
 import { POST_JSON_COLUMNS, type PostRow } from '../../harness/events/post.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
-import { selectStored } from '../../harness/testing/json.ts';
 import type { ColumnSpec } from '../../harness/testing/matchers.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
 import { tables } from './tables.ts';
@@ -148,7 +147,7 @@ describe('Exercise 5.1: CREATE TABLE posts', () => {
       await db.insert('posts', [row]).catch((error: Error) => {
         throw new Error(`Storing engagement_rate = ${rate} failed: ${error.message}\n(${wrongTypes}; a DOUBLE stores it as it is.)\n${schema}`);
       });
-      const [found] = await selectStored(db, 'posts', ['engagement_rate'], [], { post_id: row.post_id });
+      const [found] = await db.select<{ engagement_rate: unknown }>('posts', ['engagement_rate'], { post_id: row.post_id });
       expect(
         Object.is(Number(found?.engagement_rate), rate),
         `engagement_rate ${rate} came back as ${String(found?.engagement_rate)}. ` +

@@ -12,7 +12,7 @@ import { eventId, objectId, sqlDateTime } from '../../harness/events/arbitraries
 import { postRow, TELLING_RATES } from '../../harness/events/post.arbitraries.ts';
 import { POST_COLUMNS, POST_JSON_COLUMNS, type PostRow } from '../../harness/events/post.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
-import { selectStored, withParsedJson } from '../../harness/testing/json.ts';
+import { withParsedJson } from '../../harness/testing/json.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
 import { assertSentAsParameters } from '../../harness/testing/statements.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
@@ -25,8 +25,8 @@ const dal = new PostDAL();
 const placeholders = lesson.paragraph('Exercise 5.2', 'Placeholders, never pasted values');
 const setOnce = lesson.paragraph('Exercise 5.2', 'Set once');
 
-/** The rows of `posts` (one post's, or all), JSON columns parsed. */
-const selectPosts = (postId?: string) => selectStored(db, 'posts', POST_COLUMNS, POST_JSON_COLUMNS, postId === undefined ? {} : { post_id: postId });
+/** The rows of `posts` (one post's, or all); the pool returns JSON columns parsed. */
+const selectPosts = (postId?: string) => db.select<Record<string, unknown>>('posts', POST_COLUMNS, postId === undefined ? {} : { post_id: postId });
 /** A row as the table should hold it: its JSON text parsed, so that lists compare by meaning. */
 const stored = (row: PostRow) => withParsedJson(row, POST_JSON_COLUMNS);
 /** How rows of `posts` are compared: column by column, in the table's order. */
@@ -58,7 +58,7 @@ describe('Exercise 5.2: PostDAL.insertPost', () => {
     const [row] = fc.sample(postRow(), { numRuns: 1, seed: 5 });
     for (const { rate, wrongTypes } of TELLING_RATES) {
       await dal.insertPost({ ...row!, engagement_rate: rate });
-      const [found] = await selectStored(db, 'posts', ['engagement_rate'], [], { post_id: row!.post_id });
+      const [found] = await db.select<{ engagement_rate: unknown }>('posts', ['engagement_rate'], { post_id: row!.post_id });
       expect(
         Object.is(found?.engagement_rate, rate),
         `insertPost stored engagement_rate ${rate} and it came back as ${String(found?.engagement_rate)}. Pass the number on as it is: no rounding, no toFixed(). ` +

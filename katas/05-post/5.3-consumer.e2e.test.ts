@@ -4,9 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EventType, Topic } from '../../harness/events/contract.ts';
-import { POST_COLUMNS, POST_JSON_COLUMNS, buildPost, postEvent } from '../../harness/events/post.ts';
+import { POST_COLUMNS, buildPost, postEvent } from '../../harness/events/post.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
-import { selectStored } from '../../harness/testing/json.ts';
 import { useEventPipeline } from '../../harness/testing/pipeline.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
 import { tables } from './tables.ts';
@@ -32,7 +31,7 @@ describe('Exercise 5.3 end to end: Kafka -> consumer -> MySQL', () => {
       updated_at: '2024-05-02T10:00:00.000001+02:00',
     };
     const edited = { ...published, text: 'Cold brew, now with oat milk 🥛 (edited)', published_at: '2024-05-09T10:00:00+00:00', updated_at: '2024-05-03T08:00:00.5+00:00' };
-    const select = () => selectStored(db, 'posts', POST_COLUMNS, POST_JSON_COLUMNS, { post_id: draft.post_id });
+    const select = () => db.select<Record<string, unknown>>('posts', POST_COLUMNS, { post_id: draft.post_id });
 
     await pipeline.deliver(postEvent(EventType.POST_CREATED, draft));
     expect(await select(), `After post.created went through Kafka, SELECT should find the draft.\n${lesson.exercise('5.3')}`).toEqual([
