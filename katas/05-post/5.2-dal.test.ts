@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { eventId, objectId, sqlDateTime } from '../../harness/events/arbitraries.ts';
 import { postRow, TELLING_RATES } from '../../harness/events/post.arbitraries.ts';
 import { POST_COLUMNS, POST_JSON_COLUMNS, type PostRow } from '../../harness/events/post.ts';
+import { assertReleasesOnFailure } from '../../harness/testing/connection-leaks.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
 import { withParsedJson } from '../../harness/testing/json.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
@@ -29,6 +30,11 @@ const setOnce = lesson.paragraph('Exercise 5.2', 'Set once');
 const selectPosts = (postId?: string) => db.select<Record<string, unknown>>('posts', POST_COLUMNS, postId === undefined ? {} : { post_id: postId });
 /** A row as the table should hold it: its JSON text parsed, so that lists compare by meaning. */
 const stored = (row: PostRow) => withParsedJson(row, POST_JSON_COLUMNS);
+/** A statement that fails: the table is renamed away while the method runs. */
+const whenItFails = (what: string, call: () => Promise<unknown>) =>
+  db.whileTableAway('posts', () => assertReleasesOnFailure(db.pool, what, call, 'the test renamed `posts` away for a moment'));
+/** One generated post (always the same), for the tests that need just one. */
+const somePost = fc.sample(postRow(), { numRuns: 1, seed: 5 })[0]!;
 /** How rows of `posts` are compared: column by column, in the table's order. */
 const posts = (why: string, columns: readonly string[] = POST_COLUMNS, pointer = lesson.exercise('5.2')) => ({ columns, table: 'posts', why, pointer });
 
@@ -55,10 +61,9 @@ describe('Exercise 5.2: PostDAL.insertPost', () => {
 
   it('gives back each telling engagement_rate bit for bit (0.0734, 1e-9, 0.30000000000000004, 1/3, 12.5)', async () => {
     await db.reset();
-    const [row] = fc.sample(postRow(), { numRuns: 1, seed: 5 });
     for (const { rate, wrongTypes } of TELLING_RATES) {
-      await dal.insertPost({ ...row!, engagement_rate: rate });
-      const [found] = await db.select<{ engagement_rate: unknown }>('posts', ['engagement_rate'], { post_id: row!.post_id });
+      await dal.insertPost({ ...somePost, engagement_rate: rate });
+      const [found] = await db.select<{ engagement_rate: unknown }>('posts', ['engagement_rate'], { post_id: somePost.post_id });
       expect(
         Object.is(found?.engagement_rate, rate),
         `insertPost stored engagement_rate ${rate} and it came back as ${String(found?.engagement_rate)}. Pass the number on as it is: no rounding, no toFixed(). ` +
@@ -154,6 +159,10 @@ describe('Exercise 5.2: PostDAL.insertPost', () => {
       }),
     );
   });
+
+  it('fails when its statement fails, and gives its connection back', async () => {
+    await whenItFails('PostDAL.insertPost', () => dal.insertPost(somePost));
+  });
 });
 
 describe('Exercise 5.2: PostDAL.softDeletePost', () => {
@@ -202,5 +211,9 @@ describe('Exercise 5.2: PostDAL.softDeletePost', () => {
         assertSentAsParameters('PostDAL.softDeletePost', statements, { post_id: row.post_id, event_id: deleteEventId, event_timestamp: deleteTimestamp }, placeholders);
       }),
     );
+  });
+
+  it('fails when its statement fails, and gives its connection back', async () => {
+    await whenItFails('PostDAL.softDeletePost', () => dal.softDeletePost(somePost.post_id, somePost.event_id, somePost.event_timestamp));
   });
 });
