@@ -30,9 +30,9 @@ const setOnce = lesson.paragraph('Exercise 5.2', 'Set once');
 const selectPosts = (postId?: string) => db.select<Record<string, unknown>>('posts', POST_COLUMNS, postId === undefined ? {} : { post_id: postId });
 /** A row as the table should hold it: its JSON text parsed, so that lists compare by meaning. */
 const stored = (row: PostRow) => withParsedJson(row, POST_JSON_COLUMNS);
-/** A statement that fails: the table is renamed away while the method runs. */
+/** A statement that fails: the test makes the database refuse writes while the method runs. */
 const whenItFails = (what: string, call: () => Promise<unknown>) =>
-  db.whileTableAway('posts', () => assertReleasesOnFailure(db.pool, what, call, 'the test renamed `posts` away for a moment'));
+  db.whileWritesFail(() => assertReleasesOnFailure(db.pool, what, call, 'the test made the database refuse writes for a moment'));
 /** One generated post (always the same), for the tests that need just one. */
 const somePost = fc.sample(postRow(), { numRuns: 1, seed: 5 })[0]!;
 /** How rows of `posts` are compared: column by column, in the table's order. */
