@@ -130,3 +130,14 @@ describe('npm run emit builds events from the domain descriptions', () => {
     expect(event.data.address.city).toBe('Graz');
   });
 });
+
+describe('npm run doctor on WSL', () => {
+  it('warns when the repository is on the Windows drive, and only then', async () => {
+    const { wslWarning } = await import('./wsl.ts');
+    const wsl = 'Linux version 5.15.153.1-microsoft-standard-WSL2';
+    expect(wslWarning(wsl, {}, '/mnt/c/Users/ada/kafka-mysql-katas/')).toContain('on the Windows drive (/mnt/c/Users/ada/kafka-mysql-katas/)');
+    expect(wslWarning(wsl, {}, '/home/ada/kafka-mysql-katas/')).toBeUndefined();
+    expect(wslWarning('Linux version 6.1.0-18-amd64 (debian-kernel)', {}, '/mnt/c/x/')).toBeUndefined();
+    expect(wslWarning('', { WSL_DISTRO_NAME: 'Ubuntu' }, '/mnt/d/code/')).toBeDefined();
+  });
+});

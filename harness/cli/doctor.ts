@@ -3,7 +3,7 @@
  * Kafka, and gives the one command that fixes each missing piece. Each situation is one line; a
  * line marked ✗ fails the check, ! is worth fixing but the tests can run without it.
  */
-import { existsSync, statfsSync } from 'node:fs';
+import { existsSync, readFileSync, statfsSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { parseArgs, styleText } from 'node:util';
 import { UsageError } from '../learn/katas.ts';
 import { REPO_ROOT } from '../learn/state.ts';
 import { runCli } from './run-cli.ts';
+import { wslWarning } from './wsl.ts';
 
 type Check = { name: string; ok: boolean | 'warn' | 'info'; found: string; fix?: string };
 
@@ -132,6 +133,11 @@ runCli('npm run doctor', async () => {
   });
   const kcat = findExecutable('kcat', 'kafkacat');
   checks.push({ name: 'kcat', ok: kcat ? true : provider === 'local' ? false : 'info', found: kcat ?? 'not found', fix: FIX.kcat });
+
+  const wsl = wslWarning(existsSync('/proc/version') ? readFileSync('/proc/version', 'utf8') : '', process.env, REPO_ROOT);
+  if (wsl) {
+    checks.push({ name: 'WSL', ok: 'warn', found: wsl, fix: 'clone the repository into the Linux file system (e.g. cd ~ && git clone ...) and work there' });
+  }
 
   const stats = statfsSync(tmpdir());
   const freeGb = (stats.bavail * stats.bsize) / 1024 ** 3;
