@@ -67,6 +67,19 @@ export const curriculum = [
     domain: 'product',
     requires: [{ kata: '01-user', exercise: '5.3', what: 'parseTimestamp() from katas/01-user/user-consumer.ts' }],
   },
+  {
+    id: '05-post',
+    title: 'Post: JSON arrays, a DOUBLE metric, a selective upsert and four indexes',
+    exercises: [
+      { id: '5.1', title: 'DDL: CREATE TABLE posts' },
+      { id: '5.2', title: 'DAL: selective 26-value upsert and soft delete' },
+      { id: '5.3', title: 'Consumer: JSON.stringify the lists, flatten the link preview' },
+    ],
+    points: 20,
+    startsGreen: false,
+    domain: 'post',
+    requires: [{ kata: '01-user', exercise: '5.3', what: 'parseTimestamp() from katas/01-user/user-consumer.ts' }],
+  },
 ] as const satisfies readonly Kata[];
 
 export type KataId = (typeof curriculum)[number]['id'];

@@ -27,6 +27,10 @@ const code: Record<DomainKataId, KataCode> = {
     tables: async () => (await import('../katas/04-product/tables.ts')).tables,
     handlers: async () => new (await import('../katas/04-product/product-consumer.ts')).ProductConsumer().getHandlers(),
   },
+  '05-post': {
+    tables: async () => (await import('../katas/05-post/tables.ts')).tables,
+    handlers: async () => new (await import('../katas/05-post/post-consumer.ts')).PostConsumer().getHandlers(),
+  },
 };
 
 /** Every kata with a domain, in course order. */

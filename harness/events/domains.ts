@@ -3,6 +3,7 @@
  * derives EventType and Topic from this list, and curriculum.ts names a kata's domain by its key.
  */
 import { productDomain } from './product.ts';
+import { postDomain } from './post.ts';
 import { supplierDomain } from './supplier.ts';
 import { userDomain } from './user.ts';
 
@@ -10,6 +11,7 @@ export const domains = {
   user: userDomain,
   supplier: supplierDomain,
   product: productDomain,
+  post: postDomain,
 } as const;
 
 export type DomainName = keyof typeof domains;
