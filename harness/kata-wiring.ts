@@ -23,6 +23,10 @@ const code: Record<DomainKataId, KataCode> = {
     tables: async () => (await import('../katas/02-supplier/tables.ts')).tables,
     handlers: async () => new (await import('../katas/02-supplier/supplier-consumer.ts')).SupplierConsumer().getHandlers(),
   },
+  '07-order': {
+    tables: async () => (await import('../katas/07-order/tables.ts')).tables,
+    handlers: async () => new (await import('../katas/07-order/order-consumer.ts')).OrderConsumer().getHandlers(),
+  },
 };
 
 /** Every kata with a domain, in course order. */

@@ -2,12 +2,14 @@
  * Every domain the course covers, by name. A new kata's domain is added here once; contract.ts
  * derives EventType and Topic from this list, and curriculum.ts names a kata's domain by its key.
  */
+import { orderDomain } from './order.ts';
 import { supplierDomain } from './supplier.ts';
 import { userDomain } from './user.ts';
 
 export const domains = {
   user: userDomain,
   supplier: supplierDomain,
+  order: orderDomain,
 } as const;
 
 export type DomainName = keyof typeof domains;
