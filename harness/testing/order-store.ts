@@ -226,3 +226,16 @@ function refuseUndefined(call: string, row: object, fields: readonly string[], p
     );
   }
 }
+
+/** The calls, one line each, with the connection each ran on, for a failure message. */
+export function describeCalls(calls: readonly StoreCall[]): string {
+  if (calls.length === 0) return '  (no call)';
+  return calls.map((call, index) => `  ${index + 1}. ${call.method}(${call.method === 'transaction' ? 'work' : call.args.map(brief).join(', ')})  on ${call.ranOn}`).join('\n');
+}
+
+function brief(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.length} item${value.length === 1 ? '' : 's'}]`;
+  if (value !== null && typeof value === 'object') return '{…}';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 30 ? `${text.slice(0, 29)}…` : text;
+}

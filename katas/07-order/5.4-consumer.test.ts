@@ -22,7 +22,7 @@ import {
   type OrderRow,
 } from '../../harness/events/order.ts';
 import { handlerFrom } from '../../harness/testing/handlers.ts';
-import { OrderStore, type StoreCall } from '../../harness/testing/order-store.ts';
+import { describeCalls, OrderStore, type StoreCall } from '../../harness/testing/order-store.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
 import { OrderConsumer } from './order-consumer.ts';
@@ -38,19 +38,6 @@ function consumerOnRecordingDal() {
   const consumer = new OrderConsumer(store.dal as unknown as OrderDAL);
   const handle = (event: EventEnvelope<object>) => handlerFrom(consumer.getHandlers(), event.event_type as EventType, exercise)(event);
   return { store, handle };
-}
-
-/** The calls, one line each, for a failure message. */
-function describeCalls(calls: readonly StoreCall[]): string {
-  if (calls.length === 0) return '  (no call)';
-  return calls.map((call, index) => `  ${index + 1}. ${call.method}(${call.method === 'transaction' ? 'work' : call.args.map(brief).join(', ')})  on ${call.ranOn}`).join('\n');
-}
-
-function brief(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.length} item${value.length === 1 ? '' : 's'}]`;
-  if (value !== null && typeof value === 'object') return '{…}';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 30 ? `${text.slice(0, 29)}…` : text;
 }
 
 const created = (document: OrderDocument) => orderEvent(EventType.ORDER_CREATED, document);
@@ -202,6 +189,21 @@ describe('Exercise 5.4: OrderConsumer handlers', () => {
       expect.objectContaining({ status: 'paid', paid_at: '2026-03-14 09:30:00.000001', payment_status: 'captured', updated_at: '2026-03-14 09:30:00.000001' }),
     );
     expect(store.items(document.order_id), `The items are the same two, stored once.\n${exercise}`).toHaveLength(2);
+  });
+
+  it('order.status_changed delivered before its order.created stores the order with all its items (it carries the whole order)', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderEventCase(EventType.ORDER_STATUS_CHANGED), async ({ event, order, items }) => {
+        const { store, handle } = consumerOnRecordingDal();
+        await handle(event);
+        expect(store.order(order.order_id), `A status change can arrive first (a producer's retry); the order it carries must be stored...\n${exercise}`).toEqual(order);
+        expect(
+          store.items(order.order_id),
+          `... with all its items, in the same transaction: an order is stored with its items or not at all, whichever event brings it first.\n` +
+            `The calls:\n${describeCalls(store.calls)}\n${exercise}`,
+        ).toEqual(items);
+      }),
+    );
   });
 
   it('a duplicate delivery of the same order.created leaves the same order and items', async () => {

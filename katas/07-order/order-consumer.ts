@@ -80,8 +80,9 @@ export class OrderConsumer {
 
   /**
    * Handles order.status_changed: the whole order again (new status, its time set), so the same
-   * as created. The selective upsert moves only the lifecycle; the items are there already, and
-   * insertItems leaves them as they are.
+   * as created, items included. The selective upsert moves only the lifecycle, and insertItems
+   * leaves the stored items as they are; but when a status change arrives before its
+   * order.created, it is the one that stores the order, with all its items.
    */
   async handleOrderStatusChanged(event: EventEnvelope<OrderDocument>): Promise<void> {
     throw notImplemented('07-order', '5.4', 'OrderConsumer.handleOrderStatusChanged');

@@ -43,9 +43,9 @@ export class OrderDAL {
    *    cancelled_at, cancel_reason, updated_at, event_id, event_timestamp. The rest (order number,
    *    customer, address, money, placed_at, created_at) was fixed when the order was placed;
    *  - and only from an event that is not older than the row's: each of those columns becomes
-   *    IF(VALUES(event_timestamp) >= event_timestamp, VALUES(column), column), and
-   *    event_timestamp itself comes LAST in the list (the server assigns left to right: an IF
-   *    after it would compare with the new value).
+   *    IF(VALUES(event_timestamp) >= event_timestamp, VALUES(column), column), event_timestamp
+   *    included, and event_timestamp LAST in the list (the server assigns left to right: an IF
+   *    after a plain event_timestamp = VALUES(event_timestamp) would compare it with itself).
    * Every statement on `db`.
    */
   async upsertOrder(order: OrderRow, db: Db = getPool()): Promise<void> {

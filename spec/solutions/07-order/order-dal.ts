@@ -8,8 +8,8 @@ export type { OrderCancellation, OrderItemRow, OrderRow };
 export type Db = Pool | PoolConnection;
 
 // On a duplicate, only the lifecycle moves, and only from an event at least as new as the row's.
-// event_timestamp is assigned last: the server assigns left to right, and the IFs above must
-// compare with the row's old value.
+// event_timestamp is guarded too (an older event must not set it back) and assigned last: the
+// server assigns left to right, and the IFs above compare with the row's value.
 const INSERT_ORDER = `
   INSERT INTO orders
     (order_id, order_number, customer_id, customer_email, customer_name,
