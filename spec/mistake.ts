@@ -6,8 +6,15 @@
 export type Mistake = {
   /** what the student got wrong, in the words a reviewer would use */
   summary: string;
-  /** the exercise whose suite must catch it ('5.1', '5.2', '5.3') */
+  /** the exercise whose suite must catch it ('5.1', '5.2', '5.3'): at least one of its tests fails */
   caughtBy: string;
+  /**
+   * Other exercises whose suites may fail too, because they build on this one: a 5.1 table
+   * mistake may fail 5.2, whose tests run on the student's table. Nothing else may fail (the
+   * end-to-end suite excepted, which proves all the pieces together): a red test must blame
+   * the exercise that holds the mistake.
+   */
+  mayAlsoFail?: readonly string[];
   /** the solution file to change, relative to spec/solutions/<kata>/ */
   file: string;
   /** each `find` must occur exactly once in that file */

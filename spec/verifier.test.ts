@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMistake } from './mistake.ts';
 import { parseVerifyMode } from './redirect.ts';
-import { allFail, allPass, caughtBy } from './verifier/expectations.ts';
+import { allFail, allPass, mistakeVerdict } from './verifier/expectations.ts';
 import { sideBySide, type VerifyReport } from './verifier/side-by-side.ts';
 import { locate, SETUP_FAILURE, type TestOutcome } from '../harness/results/outcomes.ts';
 import type { VitestRun } from '../harness/results/run-vitest.ts';
@@ -53,10 +53,20 @@ describe('verdicts', () => {
     expect(verdict.ok).toBe(false);
     expect(verdict.details[0]).toContain('passes on the stubs');
   });
-  it('caughtBy counts only failures in the named exercise\'s files', () => {
-    expect(caughtBy(run([['5.2-dal.test.ts', 'failed']]), '5.2').ok).toBe(true);
-    expect(caughtBy(run([['5.3-consumer.test.ts', 'failed'], ['5.2-dal.test.ts', 'passed']]), '5.2')).toMatchObject({ ok: false, got: 'not caught by 5.2 (1 failing elsewhere)' });
-    expect(caughtBy(run([['5.2-dal.test.ts', 'skipped']], ['5.2-dal.test.ts']), '5.2').ok).toBe(true);
+  it('mistakeVerdict: caught by its own exercise, and nothing fails elsewhere but declared exercises and end-to-end files', () => {
+    const mistake = { caughtBy: '5.2' };
+    expect(mistakeVerdict(run([['5.2-dal.test.ts', 'failed'], ['5.3-consumer.test.ts', 'passed']]), mistake)).toMatchObject({ ok: true, got: '5.2 ✗1' });
+    expect(mistakeVerdict(run([['5.2-dal.test.ts', 'failed'], ['5.3-consumer.e2e.test.ts', 'failed']]), mistake)).toMatchObject({ ok: true, got: '5.2 ✗1 · e2e ✗1' });
+    const spilled = mistakeVerdict(run([['5.2-dal.test.ts', 'failed'], ['5.3-consumer.test.ts', 'failed']]), mistake);
+    expect(spilled).toMatchObject({ ok: false, got: '5.2 ✗1 · 5.3 ✗1 (!)' });
+    expect(spilled.details[0]).toContain('exercise 5.3 fails too');
+    expect(mistakeVerdict(run([['5.1-ddl.test.ts', 'failed'], ['5.2-dal.test.ts', 'failed']]), { caughtBy: '5.1', mayAlsoFail: ['5.2'] }).ok).toBe(true);
+  });
+  it('mistakeVerdict: an end-to-end failure alone is no catch, and a file whose setup failed counts', () => {
+    const gap = mistakeVerdict(run([['5.3-consumer.e2e.test.ts', 'failed'], ['5.3-consumer.test.ts', 'passed']]), { caughtBy: '5.3' });
+    expect(gap).toMatchObject({ ok: false, got: 'e2e ✗1' });
+    expect(gap.details[0]).toContain('the suite has a gap');
+    expect(mistakeVerdict(run([['5.2-dal.test.ts', 'skipped']], ['5.2-dal.test.ts']), { caughtBy: '5.2' })).toMatchObject({ ok: true, got: '5.2 ✗1' });
   });
 });
 

@@ -4,7 +4,8 @@
  *   - each reference solution exports the same API as its stub;
  *   - per kata: on the stubs every test fails (kata 00: every test passes), on the reference
  *     solution every test passes (in three machine time zones), and each catalogued mistake
- *     makes at least one test of the exercise it belongs to fail.
+ *     makes at least one test of the exercise it belongs to fail, and no test of another
+ *     exercise (except those it declares in mayAlsoFail, and the end-to-end suites).
  * Ends with the plain line "N passed, N failed" counting these checks; exits 1 on any failure.
  *
  *   npm run verify [-- --kata 01-user] [--jobs 2] [--skip-harness] [--report results.json]
@@ -21,7 +22,7 @@ import type { Mistake } from './mistake.ts';
 import { checkApis, typecheck } from './verifier/api-check.ts';
 import { lintWorkflows } from './verifier/lint-workflows.ts';
 import type { VerifyReport } from './verifier/side-by-side.ts';
-import { allFail, allPass, caughtBy, type Verdict } from './verifier/expectations.ts';
+import { allFail, allPass, mistakeVerdict, type Verdict } from './verifier/expectations.ts';
 import { runVitest } from '../harness/results/run-vitest.ts';
 import { TIME_ZONES } from '../harness/testing/time-zones.ts';
 
@@ -148,17 +149,20 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
     checks.push({
       group: kata.id,
       name: `mistake ${name}`,
-      expected: `caught by ${mistake.caughtBy}`,
+      expected: `caught by ${mistake.caughtBy}${mistake.mayAlsoFail?.length ? ` (may fail ${mistake.mayAlsoFail.join(', ')})` : ''}`,
       run: async () => {
-        // only the suites of the exercise that must catch it, in a non-UTC zone so that
-        // time-zone mistakes cannot hide behind a UTC machine
+        // every suite of the kata, so that a mistake failing another exercise's tests is seen; not
+        // the end-to-end files, which any mistake may fail (their outcome cannot change the verdict,
+        // and their Kafka round trips would double the time). A non-UTC zone, so that time-zone
+        // mistakes cannot hide behind a UTC machine.
+        const suites = (await readdir(join(root, 'katas', kata.id))).filter((file) => file.endsWith('.test.ts') && !file.endsWith('.e2e.test.ts'));
         const run = await runVitest({
           root,
           projects: [kata.id],
-          filters: [`katas/${kata.id}/${mistake.caughtBy}-`],
+          filters: suites.map((file) => `katas/${kata.id}/${file}`),
           env: childEnv({ KATA_VERIFY_MODE: `mistake:${kata.id}/${name}`, TZ: 'America/Los_Angeles' }),
         });
-        return { ...caughtBy(run, mistake.caughtBy), durationMs: run.durationMs };
+        return { ...mistakeVerdict(run, mistake), durationMs: run.durationMs };
       },
     });
   }

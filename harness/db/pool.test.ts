@@ -54,6 +54,22 @@ describe('the shared pool', () => {
     }
   });
 
+  it('a pool asked for while configureDatabase() closes the old one points at the new database, never the old', async () => {
+    const { databaseUrl } = await import('../testing/database-admin.ts');
+    const { kataEnvironment } = await import('../testing/provided.ts');
+    const server = kataEnvironment().mysqlUrl;
+    getPool();
+    const configuring = configureDatabase(databaseUrl(server, 'kt_next_file'));
+    // what a property run still going in the previous test file would do in that moment
+    const meanwhile = getPool() as unknown as { pool: { config: { connectionConfig: { database: string } } } };
+    try {
+      expect(meanwhile.pool.config.connectionConfig.database).toBe('kt_next_file');
+    } finally {
+      await configuring;
+      await configureDatabase(databaseUrl(server, db.name));
+    }
+  });
+
   it('applyTables names the statement the server rejected', async () => {
     const statement = 'CREATE TABLE broken (id INT PRIMARY KEY, id INT)';
     const error = await applyTables(getPool(), [statement]).catch((e: unknown) => e);

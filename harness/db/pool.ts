@@ -25,8 +25,10 @@ let pool: Pool | undefined;
 
 /** Points the pool at a database (`mysql://user:pass@host:port/db`). Closes a pool opened before. */
 export async function configureDatabase(url: string): Promise<void> {
-  await closePool();
+  // The new address first, then the old pool goes: whoever asks for the pool while the old one
+  // is closing gets a pool on the new database, never a fresh one on the old (perhaps dropped) one.
   databaseUrl = url;
+  await closePool();
 }
 
 /** The pool, opened on first use from configureDatabase() or the KATA_MYSQL_URL variable. */

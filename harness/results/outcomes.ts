@@ -8,6 +8,7 @@
 import { basename, relative } from 'node:path';
 import type { TestModule } from 'vitest/node';
 import { curriculum, type Exercise, type Kata } from '../../curriculum.ts';
+import { formatFailure } from './format-failure.ts';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped';
 
@@ -58,9 +59,7 @@ type ErrorLike = { name?: string; message?: string; diff?: string } | undefined;
 
 /** An error as a student should first read it: its own name when it has one, then its message. */
 export function describeError(error: ErrorLike): string {
-  if (!error) return 'failed';
-  const message = error.message ?? '';
-  return error.name && !['Error', 'AssertionError'].includes(error.name) ? `${error.name}: ${message}` : message;
+  return formatFailure(error);
 }
 
 /** Outcomes of an in-process run (vitest's reporter API). */

@@ -1,9 +1,11 @@
 /**
  * useKataDatabase(): gives a test file its own fresh database on the test server, points the
  * harness pool (the one students' DALs use through getPool()) at it, applies the kata's tables,
- * and drops the database when the file is done.
+ * and drops the database when the file is done. It also watches the pool for connections that
+ * are never given back (connection-leaks.ts), and opens a fresh pool before the next test when
+ * one ran dry, so that a leak fails the test that caused it and no other.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { closePool, configureDatabase, getPool } from '../db/pool.ts';
 import { applyTables } from '../db/tables.ts';
@@ -12,6 +14,9 @@ import { describeTable, listTables, type TableInfo } from './introspect.ts';
 import { kataEnvironment } from './provided.ts';
 import type { Dialect } from '../servers/start.ts';
 import { exercisePointer } from './teach.ts';
+import { POOL_LESSON, watchConnections, type ConnectionWatch } from './connection-leaks.ts';
+import { recordStatements, type SentStatement } from './statements.ts';
+
 
 export type KataDatabase = {
   readonly pool: Pool;
@@ -32,6 +37,20 @@ export type KataDatabase = {
    * The list of tables is read at the first call.
    */
   reset(): Promise<void>;
+  /**
+   * Arranges rows with plain SQL the harness owns (one INSERT per row, the row's keys as the
+   * columns), so that a test of one DAL method never depends on another method under test.
+   */
+  insert(table: string, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void>;
+  /** Runs fn and returns, with its result, the statements it sent to this database (statements.ts). */
+  sent<T>(fn: () => Promise<T>): Promise<{ result: T; statements: SentStatement[] }>;
+  /**
+   * Runs fn with a fresh pool whose connections refuse to write (SET SESSION TRANSACTION READ
+   * ONLY): every INSERT, UPDATE and DELETE fails, as on a server that is failing over. A fresh
+   * pool again afterwards. (Not a RENAME TABLE: MariaDB 10.11 can crash when one runs while
+   * another connection reads information_schema.)
+   */
+  whileWritesFail<T>(fn: () => Promise<T>): Promise<T>;
 };
 
 export type KataDatabaseOptions = {
@@ -47,6 +66,12 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
   let serverUrl = '';
   let tablesToReset: string[] | undefined;
   let dialect: Dialect = 'mysql';
+  let watch: ConnectionWatch | undefined;
+
+  async function openPool(): Promise<void> {
+    await configureDatabase(databaseUrl(serverUrl, name));
+    watch = watchConnections(getPool(), { pointer: POOL_LESSON });
+  }
 
   beforeAll(async () => {
     const environment = kataEnvironment();
@@ -54,7 +79,7 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
     dialect = environment.dialect;
     name = newDatabaseName(environment.runId);
     await createDatabase(serverUrl, name);
-    await configureDatabase(databaseUrl(serverUrl, name));
+    await openPool();
     if (options.tables) await applyTables(getPool(), options.tables());
     if (options.requires) {
       const existing = new Set(await listTables(getPool()));
@@ -67,6 +92,11 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
         );
       }
     }
+  });
+
+  // A pool that ran dry (connections taken and never released) is replaced before the next test.
+  beforeEach(async () => {
+    if (watch?.dry) await openPool();
   });
 
   afterAll(async () => {
@@ -122,6 +152,27 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
         await connection.query('SET FOREIGN_KEY_CHECKS = 1');
       } finally {
         connection.release();
+      }
+    },
+    async insert(table, rows) {
+      for (const row of rows) {
+        const columns = Object.keys(row);
+        const sql = `INSERT INTO \`${table}\` (${columns.map((column) => `\`${column}\``).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+        await getPool().execute(sql, Object.values(row) as (string | number | null)[]);
+      }
+    },
+    sent(fn) {
+      return recordStatements(name, fn);
+    },
+    async whileWritesFail(fn) {
+      await openPool();
+      (getPool().pool as unknown as { on(event: 'connection', listener: (connection: { query(sql: string): unknown }) => void): void }).on('connection', (connection) => {
+        connection.query('SET SESSION TRANSACTION READ ONLY');
+      });
+      try {
+        return await fn();
+      } finally {
+        await openPool();
       }
     },
   };

@@ -1,5 +1,6 @@
-/** Reaching a kata's handlers the way the framework does. */
-import type { EventHandler, EventType, HandlerMap } from '../events/contract.ts';
+/** Reaching a kata's handlers the way the framework does, and explaining how they go wrong. */
+import { EventType, type EventHandler, type HandlerMap } from '../events/contract.ts';
+import { notAboutTheData } from './properties.ts';
 
 /**
  * The handler registered for eventType, to be called as a plain function, as the framework calls
@@ -12,4 +13,39 @@ export function handlerFrom(handlers: HandlerMap, eventType: EventType, pointer:
     throw new Error(`getHandlers() has no handler for "${eventType}", so the framework would dead-letter every such event.\n${pointer}`);
   }
   return handler;
+}
+
+/** The members (fields and methods) an object has, up to Object.prototype. */
+function membersOf(object: object): Set<string> {
+  const names = new Set<string>();
+  for (let current: object | null = object; current && current !== Object.prototype; current = Object.getPrototypeOf(current)) {
+    for (const name of Object.getOwnPropertyNames(current)) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * Recognises the TypeError of a method called without its object ("Cannot read properties of
+ * undefined (reading 'dal')", where dal is a member of the consumer) and returns the error that
+ * explains it; any other error comes back unchanged.
+ */
+export function explainUnboundThis(
+  error: unknown,
+  context: { consumer: object; eventType: EventType; handlerName?: string; pointer: string },
+): unknown {
+  if (!(error instanceof TypeError)) return error;
+  const match = /^Cannot (?:read|set) properties of undefined \((?:reading|setting) '([^']+)'\)/.exec(error.message);
+  if (!match || !membersOf(context.consumer).has(match[1]!)) return error;
+  const method = context.handlerName ?? 'handle...';
+  const constant = Object.entries(EventType).find(([, value]) => value === context.eventType)?.[0] ?? '...';
+  const explained = new Error(
+    `The ${context.eventType} handler ran with \`this\` undefined, so this.${match[1]} does not exist (${error.name}: ${error.message}).\n` +
+      `getHandlers() handed over the method itself (this.${method}), and the framework calls every handler as a plain function: ` +
+      `a method called that way has no object.\n` +
+      `Wrap each handler in an arrow function, which keeps \`this\`: [EventType.${constant}]: (event) => this.${method}(event)\n` +
+      context.pointer,
+    { cause: error },
+  );
+  explained.name = 'UnboundThis';
+  return notAboutTheData(explained);
 }

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import type { ColumnInfo, IndexInfo, TableInfo } from './introspect.ts';
+import { describeRowDifferences, describeRowsMismatch, type Row } from './rows.ts';
 
 export type ColumnSpec = { name: string; type: string; nullable: boolean };
 
@@ -93,7 +94,35 @@ export function toUseEngineAndCharset(received: TableInfo, engine: string, chars
   };
 }
 
-export const kataMatchers = { toHaveColumns, toHaveColumnOrder, toHavePrimaryKey, toHaveIndexOn, toUseEngineAndCharset };
+/** What a row comparison needs: the table's columns in order, why these rows, and where to read. */
+export type RowExpectation = {
+  columns: readonly string[];
+  table?: string;
+  why: string;
+  pointer: string;
+  /** compare only these columns (the row's other fields may hold anything) */
+  partial?: boolean;
+};
+
+/** The same rows (matched by the first column, in any order), compared column by column in table order. */
+export function toEqualRows(received: readonly Row[], expected: readonly Row[], expectation: RowExpectation): MatcherResult {
+  const mismatch = describeRowsMismatch(received, expected, expectation.columns, expectation.table ? `\`${expectation.table}\`` : undefined, expectation.partial);
+  return {
+    pass: mismatch === undefined,
+    message: () => (mismatch === undefined ? `expected other rows than these` : `${expectation.why}\n${mismatch}\n${expectation.pointer}`),
+  };
+}
+
+/** One row (an object handed to a DAL, say), compared column by column in table order. */
+export function toEqualRow(received: Row | undefined | null, expected: Row, expectation: RowExpectation): MatcherResult {
+  const differences = received === undefined || received === null ? ['  (no row at all)'] : describeRowDifferences(received, expected, expectation.columns, expectation.partial);
+  return {
+    pass: differences.length === 0,
+    message: () => (differences.length === 0 ? `expected another row than this` : [expectation.why, ...differences, expectation.pointer].join('\n')),
+  };
+}
+
+export const kataMatchers = { toHaveColumns, toHaveColumnOrder, toHavePrimaryKey, toHaveIndexOn, toUseEngineAndCharset, toEqualRows, toEqualRow };
 
 export function registerKataMatchers(): void {
   expect.extend(kataMatchers as unknown as Parameters<typeof expect.extend>[0]);
@@ -105,6 +134,8 @@ interface KataMatchers<R = unknown> {
   toHavePrimaryKey(expected: readonly string[], pointer: string): R;
   toHaveIndexOn(columns: readonly string[], pointer: string, options?: { unique?: boolean }): R;
   toUseEngineAndCharset(engine: string, charset: string, pointer: string): R;
+  toEqualRows(expected: readonly Row[], expectation: RowExpectation): R;
+  toEqualRow(expected: Row, expectation: RowExpectation): R;
 }
 
 declare module 'vitest' {

@@ -1,24 +1,106 @@
 /**
- * fast-check's assert, with one difference for students: when the property fails only because a
- * stub is not written yet, the test reports that plainly ("NotStarted: exercise 5.2 ...")
- * instead of a counterexample that means nothing yet.
+ * fast-check's assert, shaped for students:
+ *  - a failing property throws the assertion's own error (its message, its diff), followed by the
+ *    smallest generated input that fails and one line that replays the run, instead of
+ *    fast-check's report (seed, path, "Enable verbose mode" hints);
+ *  - a stub that is not written yet reports "NotStarted: exercise 5.2 ..." plainly;
+ *  - an error that has nothing to do with the data (a stub, a pool without free connections)
+ *    stops the property at once instead of shrinking through dozens of runs that fail alike;
+ *  - once its test is over (a timeout, say), a property starts no further run: a run still going
+ *    must not reach into the next test's, or the next file's, database.
  */
+import { relative } from 'node:path';
 import fc from 'fast-check';
+import { expect, onTestFinished } from 'vitest';
 import { isNotStarted } from '../not-started.ts';
+import { PROPERTY_FOOTER } from './teach.ts';
 
-export async function assertProperty<Ts>(property: fc.IAsyncProperty<Ts> | fc.IProperty<Ts>, parameters?: fc.Parameters<Ts>): Promise<void> {
-  try {
-    await fc.assert(property, parameters);
-  } catch (error) {
-    const notStarted = findNotStarted(error);
-    if (notStarted) throw notStarted;
-    throw error;
-  }
+const NOT_ABOUT_THE_DATA = Symbol.for('kata.notAboutTheData');
+
+/** Marks an error whose cause is not the generated input: the property stops at its first occurrence. */
+export function notAboutTheData<E extends Error>(error: E): E {
+  Object.defineProperty(error, NOT_ABOUT_THE_DATA, { value: true, enumerable: false });
+  return error;
 }
 
-function findNotStarted(error: unknown): Error | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
-    if (isNotStarted(current)) return current;
+export function isNotAboutTheData(error: unknown): boolean {
+  return isNotStarted(error) || (error instanceof Error && (error as unknown as Record<symbol, unknown>)[NOT_ABOUT_THE_DATA] === true);
+}
+
+/** How much of a counterexample is printed: a 26-column row with long texts would fill the screen. */
+const COUNTEREXAMPLE_CHARACTERS = 1200;
+
+export async function assertProperty<Ts>(property: fc.IAsyncProperty<Ts> | fc.IProperty<Ts>, parameters: fc.Parameters<Ts> = {}): Promise<void> {
+  const guard = runGuard<Ts>();
+  try {
+    onTestFinished(() => guard.testIsOver());
+  } catch {
+    // called outside a test (a hook): nothing to stop early
   }
-  return undefined;
+  const state = expect.getState();
+  const where = { file: state.testPath ? relative(process.cwd(), state.testPath) : undefined, test: state.currentTestName };
+  const report: fc.Plugin<Ts> = () => ({
+    onAllRunsComplete: (details) => {
+      if (details.failed) throw teachingError(details, where);
+    },
+  });
+  await fc.assert(property, { ...parameters, plugins: [...(parameters.plugins ?? []), guard.plugin, report] });
+}
+
+type RunResult = fc.PreconditionFailure | fc.PropertyFailure | null;
+
+/**
+ * A fast-check plugin that starts no run once testIsOver() was called (and abandons the run in
+ * progress), nor after a run failed for a reason that is not about the data.
+ */
+export function runGuard<Ts>(): { plugin: fc.Plugin<Ts>; testIsOver(): void } {
+  let over = false;
+  let stopped = false;
+  let signalOver: () => void = () => undefined;
+  const overPromise = new Promise<fc.PreconditionFailure>((resolve) => {
+    signalOver = () => resolve(new fc.PreconditionFailure(true));
+  });
+  const plugin: fc.Plugin<Ts> = () => ({
+    decorateRun: (nestedRun) => (value) => {
+      // PreconditionFailure(true) is fast-check's way to interrupt a property: no run starts after it
+      if (over || stopped) return new fc.PreconditionFailure(true);
+      const note = (result: RunResult): RunResult => {
+        if (result !== null && !(result instanceof fc.PreconditionFailure) && isNotAboutTheData(result.error)) stopped = true;
+        return result;
+      };
+      const outcome = nestedRun(value);
+      if (outcome === null || !('then' in outcome)) return note(outcome);
+      return Promise.race([outcome.then(note), overPromise]);
+    },
+  });
+  return {
+    plugin,
+    testIsOver() {
+      over = true;
+      signalOver();
+    },
+  };
+}
+
+/** The error a failed property reports: the assertion's own error, then the input and how to replay it. */
+export function teachingError<Ts>(details: fc.RunDetails<Ts>, where: { file?: string; test?: string } = {}): Error {
+  const cause = details.errorInstance;
+  if (isNotAboutTheData(cause)) return cause as Error;
+  const error = cause instanceof Error ? cause : new Error(String(cause));
+  let input = fc.stringify(details.counterexample);
+  if (input.length > COUNTEREXAMPLE_CHARACTERS) input = `${input.slice(0, COUNTEREXAMPLE_CHARACTERS)}… (cut)`;
+  const shrunk = details.numShrinks > 0 ? `, shrunk ${details.numShrinks} time(s) to the smallest one that still fails` : '';
+  error.message =
+    `${error.message}\n\n` +
+    `${PROPERTY_FOOTER}run ${details.numRuns}${shrunk}):\n  ${input}\n` +
+    `Replay this run: ${replayCommand(details.seed, where)}`;
+  return error;
+}
+
+/** `KATA_PROPERTY_SEED=<seed> npm test -- <file> -t '<test>'`: setup.ts hands the seed to fast-check. */
+export function replayCommand(seed: number, where: { file?: string; test?: string }): string {
+  // -t takes a regular expression, in single quotes for the shell: the test's own name up to any
+  // quote, with the characters that mean something in a pattern escaped
+  const name = where.test?.split(' > ').at(-1)?.split(/['"`]/)[0]?.trim().replace(/[()[\]{}*+?.^$|\\]/g, '\\$&');
+  return `KATA_PROPERTY_SEED=${seed} npm test -- ${where.file ?? '<test file>'}${name ? ` -t '${name}'` : ''}`;
 }

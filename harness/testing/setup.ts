@@ -6,5 +6,8 @@ registerKataMatchers();
 
 // Database round trips make each property run cost a few milliseconds: 25 runs per property
 // keeps a suite under a second while still covering the awkward cases (fast-check biases
-// towards small and extreme values). A failure prints the seed and path to replay it.
-fc.configureGlobal({ numRuns: Number(process.env.KATA_PROPERTY_RUNS ?? 25) });
+// towards small and extreme values). A failure prints its seed and the command that replays it
+// (KATA_PROPERTY_SEED=<seed> npm test -- <file> -t "<test>"): the same seed, the same inputs.
+const seed = process.env.KATA_PROPERTY_SEED ? Number(process.env.KATA_PROPERTY_SEED) : undefined;
+if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`KATA_PROPERTY_SEED must be a whole number (the seed a failing property printed), got "${process.env.KATA_PROPERTY_SEED}"`);
+fc.configureGlobal({ numRuns: Number(process.env.KATA_PROPERTY_RUNS ?? 25), ...(seed === undefined ? {} : { seed }) });

@@ -10,5 +10,13 @@ export function lessonFor(kata: string) {
   return {
     exercise: (exercise: string) => `→ Exercise ${exercise}: ${exercisePointer(kata, exercise)}`,
     section: (section: string) => `→ Read katas/${kata}/README.md, "${section}".`,
+    /** a paragraph of a section, named by its bold opening words */
+    paragraph: (section: string, paragraph: string) => `→ Read katas/${kata}/README.md, "${section}", the paragraph "${paragraph}".`,
+    /** the doc comment of a member in one of the kata's stub files */
+    stubComment: (file: string, member: string) => `→ Read the comment above ${member} in katas/${kata}/${file}.`,
   };
 }
+
+export type Lesson = ReturnType<typeof lessonFor>;
+
+export { formatFailure, PROPERTY_FOOTER } from '../results/format-failure.ts';

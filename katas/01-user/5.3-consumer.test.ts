@@ -1,7 +1,8 @@
 /**
  * Exercise 5.3 (Consumer): UserConsumer's handlers, called the way the framework calls them
- * (through getHandlers()), with the real UserDAL and a real database. No Kafka in this file:
- * 5.3-consumer.e2e.test.ts runs the whole pipeline.
+ * (through getHandlers(), as plain functions). The consumer gets a recording DAL instead of
+ * UserDAL, so this file judges what your handlers hand to the DAL, whatever state your DAL is in.
+ * No database and no Kafka here: 5.3-consumer.e2e.test.ts runs the whole pipeline for real.
  * Run: npm test -- katas/01-user/5.3
  */
 import fc from 'fast-check';
@@ -9,20 +10,32 @@ import { describe, expect, it } from 'vitest';
 import { timestamp } from '../../harness/events/arbitraries.ts';
 import { EventType, type EventEnvelope } from '../../harness/events/contract.ts';
 import { userEventCase } from '../../harness/events/user.arbitraries.ts';
-import { USER_COLUMNS, buildUser, userEvent, type UserRow } from '../../harness/events/user.ts';
-import { useKataDatabase } from '../../harness/testing/database.ts';
-import { handlerFrom } from '../../harness/testing/handlers.ts';
+import { USER_COLUMNS, buildUser, userEvent, type UserDocument } from '../../harness/events/user.ts';
+import { consumerUnderTest } from '../../harness/testing/consumer.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
 import { inEachTimeZone } from '../../harness/testing/time-zones.ts';
-import { tables } from './tables.ts';
 import { UserConsumer } from './user-consumer.ts';
+import type { UserDAL } from './user-dal.ts';
 
 const lesson = lessonFor('01-user');
-const db = useKataDatabase({ kata: '01-user', tables: () => tables, requires: { tables: ['users'], exercise: '5.1' } });
-
-const selectUsers = (userId: string) => db.select<UserRow>('users', USER_COLUMNS, { user_id: userId });
-const handlerFor = (eventType: EventType) => handlerFrom(new UserConsumer().getHandlers(), eventType, lesson.exercise('5.3'));
+const consumer = consumerUnderTest({
+  dal: {
+    name: 'UserDAL',
+    methods: {
+      insertUser: [{ name: 'user', columns: USER_COLUMNS }],
+      softDeleteUser: [{ name: 'userId' }, { name: 'eventId' }, { name: 'eventTimestamp' }],
+    },
+  },
+  create: (dal: UserDAL) => new UserConsumer(dal),
+  handlerNames: { [EventType.USER_CREATED]: 'handleUserCreated', [EventType.USER_UPDATED]: 'handleUserUpdated', [EventType.USER_DELETED]: 'handleUserDeleted' },
+  lessons: {
+    exercise: lesson.exercise('5.3'),
+    nulls: lesson.section('4. The flattening map'),
+    failures: lesson.paragraph('Exercise 5.3', 'Let failures through'),
+    unboundThis: lesson.stubComment('user-consumer.ts', 'getHandlers()'),
+  },
+});
 
 /** Why the same call is made with the machine in several time zones. */
 const zoneNote = (zone: string) =>
@@ -46,11 +59,11 @@ describe('Exercise 5.3: UserConsumer.parseTimestamp', () => {
   });
 
   it('keeps every microsecond and converts any offset to UTC, whatever the machine\'s time zone', async () => {
-    const consumer = new UserConsumer();
+    const parser = new UserConsumer();
     await inEachTimeZone(async (zone) => {
       await assertProperty(
         fc.property(timestamp(), ({ iso, sql }) => {
-          expect(consumer.parseTimestamp(iso), `parseTimestamp('${iso}') ${zoneNote(zone)}\n${lesson.exercise('5.3')}\n`).toBe(sql);
+          expect(parser.parseTimestamp(iso), `parseTimestamp('${iso}') ${zoneNote(zone)}\n${lesson.exercise('5.3')}\n`).toBe(sql);
         }),
         { numRuns: 200 },
       );
@@ -58,8 +71,8 @@ describe('Exercise 5.3: UserConsumer.parseTimestamp', () => {
   });
 
   it('returns null for a missing timestamp (null, undefined or \'\')', () => {
-    const consumer = new UserConsumer();
-    expect([consumer.parseTimestamp(null), consumer.parseTimestamp(undefined), consumer.parseTimestamp('')], lesson.exercise('5.3')).toEqual([null, null, null]);
+    const parser = new UserConsumer();
+    expect([parser.parseTimestamp(null), parser.parseTimestamp(undefined), parser.parseTimestamp('')], lesson.exercise('5.3')).toEqual([null, null, null]);
   });
 });
 
@@ -71,88 +84,64 @@ describe('Exercise 5.3: UserConsumer handlers', () => {
     );
   });
 
-  it('user.created stores the flattened document (missing optional fields become NULL)', async () => {
-    const handle = handlerFor(EventType.USER_CREATED);
+  it('user.created hands insertUser the flattened document (missing optional fields become null)', async () => {
     await assertProperty(
       fc.asyncProperty(userEventCase(EventType.USER_CREATED), async ({ event, row }) => {
-        await db.reset();
-        await handle(event);
-        expect(await selectUsers(row.user_id), `The row stored for this user.created event (see the flattening map).\n${lesson.section('4. The flattening map')}`).toEqual([row]);
+        await consumer.expectDalCalls(event, [{ method: 'insertUser', args: [row] }], `The row for this user.created event, as section 4 maps it.\n${lesson.section('4. The flattening map')}`);
       }),
     );
   });
 
-  it('a user with no profile and no phone is stored with NULLs, not an error', async () => {
-    await db.reset();
+  it('a user with no profile and no phone is handed over with nulls, not an error', async () => {
     const document = buildUser({ contact_info: { primary_email: 'min@example.com' } });
     delete document.profile;
-    const event = userEvent(EventType.USER_CREATED, document);
-    await handlerFor(EventType.USER_CREATED)(event);
-    const [row] = await selectUsers(document.user_id);
-    expect(row, `Optional objects may be missing: read them with ?. and turn undefined into null with ?? null.\n${lesson.section('4. The flattening map')}`).toMatchObject({
-      email: 'min@example.com',
-      phone: null,
-      display_name: null,
-      avatar: null,
-      bio: null,
-    });
+    const [call] = await consumer.deliver(userEvent(EventType.USER_CREATED, document));
+    expect(call?.args[0]).toEqualRow(
+      { email: 'min@example.com', phone: null, display_name: null, avatar: null, bio: null },
+      {
+        columns: ['email', 'phone', 'display_name', 'avatar', 'bio'],
+        partial: true,
+        why: 'Optional objects may be missing: read them with ?. and turn undefined into null with ?? null.',
+        pointer: lesson.section('4. The flattening map'),
+      },
+    );
   });
 
-  it('user.updated replaces the row\'s values but keeps created_at', async () => {
+  it('user.updated hands insertUser the whole updated document (the same upsert as created)', async () => {
     await assertProperty(
-      fc.asyncProperty(userEventCase(EventType.USER_CREATED), userEventCase(EventType.USER_UPDATED), async (created, updated) => {
-        await db.reset();
-        const event: EventEnvelope = { ...updated.event, entity_id: created.event.entity_id, data: { ...updated.event.data, user_id: created.event.entity_id } };
-        await handlerFor(EventType.USER_CREATED)(created.event);
-        await handlerFor(EventType.USER_UPDATED)(event);
-        expect(await selectUsers(created.row.user_id), `After user.created then user.updated, the row holds the update's values and the original created_at.\n${lesson.exercise('5.3')}`).toEqual([
-          { ...updated.row, user_id: created.row.user_id, created_at: created.row.created_at },
-        ]);
+      fc.asyncProperty(userEventCase(EventType.USER_UPDATED), async ({ event, row }) => {
+        await consumer.expectDalCalls(event, [{ method: 'insertUser', args: [row] }], `user.updated carries the whole document: the same row as for user.created.\n${lesson.exercise('5.3')}`);
       }),
     );
   });
 
-  it('user.deleted soft-deletes the row (the row stays, deleted_at is set, event_id is the delete\'s)', async () => {
-    await db.reset();
+  it('user.deleted calls softDeleteUser(user_id, the event\'s event_id, its parsed timestamp)', async () => {
     const document = buildUser();
-    await handlerFor(EventType.USER_CREATED)(userEvent(EventType.USER_CREATED, document));
     const deleted = userEvent(EventType.USER_DELETED, { user_id: document.user_id }, { timestamp: '2024-02-01T08:00:00.000002+01:00' });
-    await handlerFor(EventType.USER_DELETED)(deleted);
-    const rows = await selectUsers(document.user_id);
-    expect(rows, `user.deleted keeps the row.\n${lesson.exercise('5.3')}`).toHaveLength(1);
-    expect(rows[0], `user.deleted calls softDeleteUser(user_id, event_id, parsed timestamp).\n${lesson.exercise('5.3')}`).toMatchObject({
-      event_id: deleted.event_id,
-      event_timestamp: '2024-02-01 07:00:00.000002',
-      email: document.contact_info.primary_email,
-    });
-    expect(rows[0]!.deleted_at, lesson.exercise('5.3')).not.toBeNull();
-  });
-
-  it('a duplicate delivery of the same event leaves one row', async () => {
-    await assertProperty(
-      fc.asyncProperty(userEventCase(EventType.USER_CREATED), async ({ event, row }) => {
-        await db.reset();
-        const handle = handlerFor(EventType.USER_CREATED);
-        await handle(event);
-        await handle(event);
-        expect(await selectUsers(row.user_id), `Kafka delivers at least once: the same event twice must leave the same single row.\n${lesson.exercise('5.3')}`).toEqual([row]);
-      }),
+    await consumer.expectDalCalls(
+      deleted,
+      [{ method: 'softDeleteUser', args: [document.user_id, deleted.event_id, '2024-02-01 07:00:00.000002'] }],
+      'user.deleted names the user, the delete event and when it happened.',
     );
   });
 
-  it('stores microsecond timestamps exactly, whatever the machine\'s time zone', async () => {
+  it('hands over microsecond timestamps in UTC, whatever the machine\'s time zone', async () => {
     await inEachTimeZone(async (zone) => {
-      await db.reset();
-      const document = buildUser({
-        created_at: '2024-03-10T01:59:59.999999-08:00',
-        updated_at: '2024-11-03T01:30:00.000001-07:00',
-      });
-      await handlerFor(EventType.USER_CREATED)(userEvent(EventType.USER_CREATED, document, { timestamp: '2024-03-31T02:30:00.123456+05:30' }));
-      const [row] = await selectUsers(document.user_id);
-      expect(
-        { created_at: row?.created_at, updated_at: row?.updated_at, event_timestamp: row?.event_timestamp },
-        `DATETIME(6) values read back in UTC, with the machine in ${zone}.\n${lesson.exercise('5.3')}`,
-      ).toEqual({ created_at: '2024-03-10 09:59:59.999999', updated_at: '2024-11-03 08:30:00.000001', event_timestamp: '2024-03-30 21:00:00.123456' });
+      const document = buildUser({ created_at: '2024-03-10T01:59:59.999999-08:00', updated_at: '2024-11-03T01:30:00.000001-07:00' });
+      const [call] = await consumer.deliver(userEvent(EventType.USER_CREATED, document, { timestamp: '2024-03-31T02:30:00.123456+05:30' }));
+      expect(call?.args[0]).toEqualRow(
+        { created_at: '2024-03-10 09:59:59.999999', updated_at: '2024-11-03 08:30:00.000001', event_timestamp: '2024-03-30 21:00:00.123456' },
+        { columns: ['created_at', 'updated_at', 'event_timestamp'], partial: true, why: `DATETIME(6) values in UTC, with the machine in ${zone}.`, pointer: lesson.exercise('5.3') },
+      );
     });
+  });
+
+  const sample: [EventType, EventEnvelope<object>][] = [
+    [EventType.USER_CREATED, userEvent(EventType.USER_CREATED, buildUser())],
+    [EventType.USER_UPDATED, userEvent(EventType.USER_UPDATED, buildUser({ version: 2 }) satisfies UserDocument)],
+    [EventType.USER_DELETED, userEvent(EventType.USER_DELETED, { user_id: buildUser().user_id })],
+  ];
+  it.each(sample)('%s: when the DAL fails, the handler fails too (the framework then retries the event)', async (_type, event) => {
+    await consumer.expectRejectsWhenDalFails(event);
   });
 });

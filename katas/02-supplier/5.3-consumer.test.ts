@@ -1,6 +1,7 @@
 /**
  * Exercise 5.3 (Consumer): SupplierConsumer's handlers, called the way the framework calls them,
- * with the real SupplierDAL and a real database. 5.3-consumer.e2e.test.ts runs them through Kafka.
+ * with a recording DAL instead of SupplierDAL: this file judges what your handlers hand to the
+ * DAL. 5.3-consumer.e2e.test.ts runs them for real, through Kafka, into your table.
  * Run: npm test -- katas/02-supplier/5.3
  */
 import fc from 'fast-check';
@@ -8,19 +9,33 @@ import { describe, expect, it } from 'vitest';
 import { EventType, type EventEnvelope } from '../../harness/events/contract.ts';
 import { supplierEventCase } from '../../harness/events/supplier.arbitraries.ts';
 import { SUPPLIER_COLUMNS, buildSupplier, supplierEvent, type SupplierDocument, type SupplierRow } from '../../harness/events/supplier.ts';
-import { useKataDatabase } from '../../harness/testing/database.ts';
-import { handlerFrom } from '../../harness/testing/handlers.ts';
+import { consumerUnderTest } from '../../harness/testing/consumer.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
-import { tables } from './tables.ts';
 import { SupplierConsumer } from './supplier-consumer.ts';
+import type { SupplierDAL } from './supplier-dal.ts';
 
 const lesson = lessonFor('02-supplier');
-const db = useKataDatabase({ kata: '02-supplier', tables: () => tables, requires: { tables: ['suppliers'], exercise: '5.1' } });
-const selectSuppliers = (supplierId: string) => db.select<SupplierRow>('suppliers', SUPPLIER_COLUMNS, { supplier_id: supplierId });
-const handlerFor = (eventType: EventType) => handlerFrom(new SupplierConsumer().getHandlers(), eventType, lesson.exercise('5.3'));
+const consumer = consumerUnderTest({
+  dal: {
+    name: 'SupplierDAL',
+    methods: { insertSupplier: [{ name: 'supplier', columns: SUPPLIER_COLUMNS }], deleteSupplier: [{ name: 'supplierId' }] },
+  },
+  create: (dal: SupplierDAL) => new SupplierConsumer(dal),
+  handlerNames: {
+    [EventType.SUPPLIER_CREATED]: 'handleSupplierCreated',
+    [EventType.SUPPLIER_UPDATED]: 'handleSupplierUpdated',
+    [EventType.SUPPLIER_DELETED]: 'handleSupplierDeleted',
+  },
+  lessons: {
+    exercise: lesson.exercise('5.3'),
+    nulls: lesson.section('4. The flattening map'),
+    failures: lesson.paragraph('Exercise 5.3', 'Let failures through'),
+    unboundThis: lesson.stubComment('supplier-consumer.ts', 'getHandlers()'),
+  },
+});
 
-/** Each source taken away in turn, and the columns that must then be NULL. */
+/** Each source taken away in turn, and the columns that must then be null. */
 const WITHOUT: [source: string, strip: (document: SupplierDocument) => void, nullColumns: (keyof SupplierRow)[]][] = [
   [
     'contact_info without phone or contact person',
@@ -44,67 +59,52 @@ describe('Exercise 5.3: SupplierConsumer handlers', () => {
     );
   });
 
-  it('supplier.created stores the four sources flattened into 26 columns', async () => {
-    const handle = handlerFor(EventType.SUPPLIER_CREATED);
+  it('supplier.created hands insertSupplier the four sources flattened into 26 columns', async () => {
     await assertProperty(
       fc.asyncProperty(supplierEventCase(EventType.SUPPLIER_CREATED), async ({ event, row }) => {
-        await db.reset();
-        await handle(event);
-        expect(await selectSuppliers(row.supplier_id), `The row stored for this supplier.created event.\n${lesson.section('4. The flattening map')}`).toEqual([row]);
+        await consumer.expectDalCalls(event, [{ method: 'insertSupplier', args: [row] }], `The row for this supplier.created event, as section 4 maps it.\n${lesson.section('4. The flattening map')}`);
       }),
     );
   });
 
-  it.each(WITHOUT)('a supplier with %s is stored with NULLs there, not an error', async (_source, strip, nullColumns) => {
-    await db.reset();
+  it.each(WITHOUT)('a supplier with %s is handed over with nulls there, not an error', async (_source, strip, nullColumns) => {
     const document = buildSupplier();
     strip(document);
-    await handlerFor(EventType.SUPPLIER_CREATED)(supplierEvent(EventType.SUPPLIER_CREATED, document));
-    const [row] = await selectSuppliers(document.supplier_id);
-    expect(row, `The supplier should be stored.\n${lesson.section('4. The flattening map')}`).toBeDefined();
-    expect(
-      Object.fromEntries(nullColumns.map((column) => [column, row![column]])),
-      `Missing parts of the document become NULL: read them with ?. and end with ?? null.\n${lesson.section('4. The flattening map')}`,
-    ).toEqual(Object.fromEntries(nullColumns.map((column) => [column, null])));
-    expect(row!.legal_name).toBe(document.company_info.legal_name);
+    const [call] = await consumer.deliver(supplierEvent(EventType.SUPPLIER_CREATED, document));
+    expect(call?.args[0]).toEqualRow(
+      { ...Object.fromEntries(nullColumns.map((column) => [column, null])), legal_name: document.company_info.legal_name },
+      {
+        columns: [...nullColumns, 'legal_name'],
+        partial: true,
+        why: 'Missing parts of the document become null: read them with ?. and end with ?? null.',
+        pointer: lesson.section('4. The flattening map'),
+      },
+    );
   });
 
-  it('supplier.updated replaces the row\'s values but keeps created_at', async () => {
+  it('supplier.updated hands insertSupplier the whole updated document (the same upsert as created)', async () => {
     await assertProperty(
-      fc.asyncProperty(supplierEventCase(EventType.SUPPLIER_CREATED), supplierEventCase(EventType.SUPPLIER_UPDATED), async (created, updated) => {
-        await db.reset();
-        const id = created.event.entity_id;
-        const event: EventEnvelope = { ...updated.event, entity_id: id, data: { ...updated.event.data, supplier_id: id } };
-        await handlerFor(EventType.SUPPLIER_CREATED)(created.event);
-        await handlerFor(EventType.SUPPLIER_UPDATED)(event);
-        expect(await selectSuppliers(id), `After supplier.created then supplier.updated: the update's values, the original created_at.\n${lesson.exercise('5.3')}`).toEqual([
-          { ...updated.row, supplier_id: id, created_at: created.row.created_at },
-        ]);
+      fc.asyncProperty(supplierEventCase(EventType.SUPPLIER_UPDATED), async ({ event, row }) => {
+        await consumer.expectDalCalls(event, [{ method: 'insertSupplier', args: [row] }], `supplier.updated carries the whole document: the same row as for supplier.created.\n${lesson.exercise('5.3')}`);
       }),
     );
   });
 
-  it('supplier.deleted removes the row', async () => {
-    await db.reset();
-    const kept = buildSupplier();
+  it('supplier.deleted calls deleteSupplier(supplier_id)', async () => {
     const deleted = buildSupplier();
-    for (const document of [kept, deleted]) await handlerFor(EventType.SUPPLIER_CREATED)(supplierEvent(EventType.SUPPLIER_CREATED, document));
-    await handlerFor(EventType.SUPPLIER_DELETED)(supplierEvent(EventType.SUPPLIER_DELETED, { supplier_id: deleted.supplier_id }));
-    expect(
-      (await db.select<{ supplier_id: string }>('suppliers', ['supplier_id'])).map((row) => row.supplier_id),
-      `supplier.deleted is a hard delete of that supplier only.\n${lesson.exercise('5.3')}`,
-    ).toEqual([kept.supplier_id]);
+    await consumer.expectDalCalls(
+      supplierEvent(EventType.SUPPLIER_DELETED, { supplier_id: deleted.supplier_id }),
+      [{ method: 'deleteSupplier', args: [deleted.supplier_id] }],
+      'supplier.deleted is a hard delete of that supplier.',
+    );
   });
 
-  it('a duplicate delivery of the same event leaves one row', async () => {
-    await assertProperty(
-      fc.asyncProperty(supplierEventCase(EventType.SUPPLIER_CREATED), async ({ event, row }) => {
-        await db.reset();
-        const handle = handlerFor(EventType.SUPPLIER_CREATED);
-        await handle(event);
-        await handle(event);
-        expect(await selectSuppliers(row.supplier_id), `Kafka delivers at least once: the same event twice leaves one row.\n${lesson.exercise('5.3')}`).toEqual([row]);
-      }),
-    );
+  const sample: [EventType, EventEnvelope<object>][] = [
+    [EventType.SUPPLIER_CREATED, supplierEvent(EventType.SUPPLIER_CREATED, buildSupplier())],
+    [EventType.SUPPLIER_UPDATED, supplierEvent(EventType.SUPPLIER_UPDATED, buildSupplier())],
+    [EventType.SUPPLIER_DELETED, supplierEvent(EventType.SUPPLIER_DELETED, { supplier_id: buildSupplier().supplier_id })],
+  ];
+  it.each(sample)('%s: when the DAL fails, the handler fails too (the framework then retries the event)', async (_type, event) => {
+    await consumer.expectRejectsWhenDalFails(event);
   });
 });

@@ -39,17 +39,42 @@ export function allFail(run: VitestRun): Verdict {
   };
 }
 
-/** At least one test of the given exercise's suite files fails. */
-export function caughtBy(run: VitestRun, exercise: string): Verdict {
-  const failing = run.outcomes.filter((outcome) => outcome.status === 'failed');
-  const inSuite = failing.filter((outcome) => outcome.exercise === exercise);
-  const elsewhere = failing.length - inSuite.length;
-  const ok = inSuite.length > 0;
-  return {
-    ok,
-    got: ok
-      ? `caught by ${inSuite.length} in ${exercise}` + (elsewhere ? ` (+${elsewhere} elsewhere)` : '')
-      : `not caught by ${exercise}` + (elsewhere ? ` (${elsewhere} failing elsewhere)` : ''),
-    details: ok ? [] : [...noRun(run), `no test of exercise ${exercise} fails with this mistake: the suite has a gap`],
-  };
+/** End-to-end suites prove the pieces together: any mistake may fail them. */
+const isEndToEnd = (file: string) => file.endsWith('.e2e.test.ts');
+/** The exercise an outcome counts for ('e2e' for an end-to-end file). */
+const groupOf = (outcome: TestOutcome) => (isEndToEnd(outcome.file) ? 'e2e' : (outcome.exercise ?? outcome.file));
+
+/** Failing tests per exercise ('e2e' for end-to-end files); a file whose setup failed counts once. */
+export function failuresByExercise(run: VitestRun): Map<string, TestOutcome[]> {
+  const groups = new Map<string, TestOutcome[]>();
+  for (const outcome of run.outcomes.filter((entry) => entry.status === 'failed')) {
+    groups.set(groupOf(outcome), [...(groups.get(groupOf(outcome)) ?? []), outcome]);
+  }
+  return groups;
+}
+
+/**
+ * A catalogued mistake, run against all of its kata's suites: at least one test of its own
+ * exercise fails (outside the end-to-end suite), and no test fails elsewhere except in the
+ * exercises it declares (mayAlsoFail) and the end-to-end suite.
+ */
+export function mistakeVerdict(run: VitestRun, mistake: { caughtBy: string; mayAlsoFail?: readonly string[] }): Verdict {
+  const groups = failuresByExercise(run);
+  const allowed = new Set([mistake.caughtBy, ...(mistake.mayAlsoFail ?? []), 'e2e']);
+  const own = groups.get(mistake.caughtBy)?.length ?? 0;
+  const elsewhere = [...groups].filter(([group]) => !allowed.has(group));
+  const ok = own > 0 && elsewhere.length === 0;
+  const got = [...groups]
+    .sort(([a], [b]) => (a === 'e2e' ? 1 : b === 'e2e' ? -1 : a.localeCompare(b)))
+    .map(([group, failing]) => `${group} ✗${failing.length}${allowed.has(group) ? '' : ' (!)'}`)
+    .join(' · ');
+  const details = [...noRun(run)];
+  if (own === 0 && run.files.length > 0) details.push(`no test of exercise ${mistake.caughtBy} fails with this mistake: the suite has a gap`);
+  for (const [group, failing] of elsewhere) {
+    details.push(
+      `exercise ${group} fails too, though the mistake is in ${mistake.caughtBy} (blame in the wrong place, or declare it in mayAlsoFail):`,
+      ...failing.slice(0, 4).map((outcome) => `  ${describeOutcome(outcome)}`),
+    );
+  }
+  return { ok, got: got || 'nothing fails', details };
 }

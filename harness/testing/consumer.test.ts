@@ -1,0 +1,89 @@
+/** consumerUnderTest: a consumer judged on what it hands to a recording DAL, with messages that name the mistake. */
+import { describe, expect, it } from 'vitest';
+import { EventType, wrapEvent, type EventEnvelope, type HandlerMap } from '../events/contract.ts';
+import { notImplemented } from '../not-started.ts';
+import { consumerUnderTest, undefinedArguments } from './consumer.ts';
+
+type Row = { id: string; name: string | null; city: string | null };
+type Dal = { insertThing(row: Row): Promise<void>; deleteThing(id: string): Promise<void> };
+type Document = { id: string; name?: string | null; address?: { city?: string | null } };
+
+/** A small consumer with switchable mistakes. */
+class ThingConsumer {
+  private readonly dal: Dal;
+  private readonly mistake: 'undefined' | 'swallow' | 'unbound' | 'stub' | undefined;
+  constructor(dal: Dal, mistake?: 'undefined' | 'swallow' | 'unbound' | 'stub') {
+    this.dal = dal;
+    this.mistake = mistake;
+  }
+  async handleCreated(event: EventEnvelope<Document>): Promise<void> {
+    if (this.mistake === 'stub') throw notImplemented('99-thing', '5.3', 'ThingConsumer.handleCreated');
+    const row = { id: event.entity_id, name: event.data.name ?? null, city: this.mistake === 'undefined' ? (event.data.address?.city as string | null) : (event.data.address?.city ?? null) };
+    if (this.mistake === 'swallow') {
+      try {
+        await this.dal.insertThing(row);
+      } catch {
+        // the mistake: logged and forgotten
+      }
+      return;
+    }
+    await this.dal.insertThing(row);
+  }
+  getHandlers(): HandlerMap {
+    return { [EventType.USER_CREATED]: this.mistake === 'unbound' ? this.handleCreated : (event) => this.handleCreated(event) };
+  }
+}
+
+const underTest = (mistake?: 'undefined' | 'swallow' | 'unbound' | 'stub') =>
+  consumerUnderTest({
+    dal: { name: 'ThingDAL', methods: { insertThing: [{ name: 'thing', columns: ['id', 'name', 'city'] }], deleteThing: [{ name: 'id' }] } },
+    create: (dal: Dal) => new ThingConsumer(dal, mistake),
+    handlerNames: { [EventType.USER_CREATED]: 'handleCreated' },
+    lessons: { exercise: '→ exercise', nulls: '→ flattening map', failures: '→ let failures through', unboundThis: '→ getHandlers() comment' },
+  });
+
+const event = wrapEvent(EventType.USER_CREATED, '65a1f0c2e4b0a1b2c3d4e5f6', { id: '65a1f0c2e4b0a1b2c3d4e5f6', name: 'Ada' } satisfies Document);
+const expected = [{ method: 'insertThing', args: [{ id: '65a1f0c2e4b0a1b2c3d4e5f6', name: 'Ada', city: null }] }];
+
+describe('consumerUnderTest', () => {
+  it('passes a consumer that hands the expected row, and lets DAL failures through', async () => {
+    await underTest().expectDalCalls(event, expected, 'why');
+    await underTest().expectRejectsWhenDalFails(event);
+  });
+
+  it('compares the row column by column and says which call it expected', async () => {
+    await expect(underTest().expectDalCalls(event, [{ method: 'insertThing', args: [{ ...expected[0]!.args[0], city: 'Oslo' }] }], 'the row')).rejects.toThrow(
+      /the row\nhandleCreated called this\.dal\.insertThing\(thing\) with other values than expected .*\n {2}thing:\n.*\n {2}✗ {2}city {4}"Oslo" {4}NULL/,
+    );
+    await expect(underTest().expectDalCalls(event, [{ method: 'deleteThing', args: ['x'] }], 'why')).rejects.toThrow(
+      'handleCreated should call this.dal.deleteThing(id) once; it called this.dal.insertThing().',
+    );
+  });
+
+  it('names a value handed over as undefined, even when the handler swallowed the driver\'s error', async () => {
+    await expect(underTest('undefined').deliver(event)).rejects.toThrow(
+      'handleCreated passed city: undefined to this.dal.insertThing(thing); a missing value must be null.',
+    );
+    expect(undefinedArguments([{ name: 'thing', columns: ['id', 'city'] }], [{ id: 'x' }])).toEqual(['city (missing)']);
+    // lists of child rows (variants, order items) are checked row by row
+    expect(undefinedArguments([{ name: 'variants', columns: ['sku', 'price'], many: true }], [[{ sku: 'a', price: 1 }, { sku: 'b', price: undefined }]])).toEqual(['variants[1].price']);
+  });
+
+  it('fails a handler that resolves although the DAL failed, explaining at-least-once delivery', async () => {
+    await expect(underTest('swallow').expectRejectsWhenDalFails(event)).rejects.toThrow(
+      /handleCreated resolved although this\.dal\.insertThing\(\) failed[\s\S]*At-least-once delivery only holds if a failure reaches the framework[\s\S]*→ let failures through$/,
+    );
+  });
+
+  it('explains an unbound `this` and points at the stub comment', async () => {
+    const error = (await underTest('unbound').deliver(event).catch((e: unknown) => e)) as Error;
+    expect(error.name).toBe('UnboundThis');
+    expect(error.message).toContain("Cannot read properties of undefined (reading 'mistake')");
+    expect(error.message).toContain('[EventType.USER_CREATED]: (event) => this.handleCreated(event)');
+    expect(error.message.endsWith('→ getHandlers() comment')).toBe(true);
+  });
+
+  it('does not let a stub pass the failing-DAL check', async () => {
+    await expect(underTest('stub').expectRejectsWhenDalFails(event)).rejects.toThrow(/not implemented yet/);
+  });
+});

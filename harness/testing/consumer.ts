@@ -1,0 +1,211 @@
+/**
+ * consumerUnderTest(): consumer suites judge the handlers on what they hand to the DAL, not on
+ * what a DAL stores. Each handler is called as the framework calls it (through getHandlers(), as
+ * a plain function), with a recording DAL in place of the real one, so that a red consumer test
+ * always blames the consumer's code: a mistake in the DAL (exercise 5.2) cannot fail it, and a
+ * consumer mistake is named precisely ("handleSupplierCreated passed contact_person_phone:
+ * undefined"). The end-to-end suite then proves the real pieces together.
+ *
+ * A kata's consumer suite declares its DAL's methods (a row argument names its columns; a list of
+ * child rows adds many: true) and its lessons once, then checks each event type in a line or
+ * two: see katas/02-supplier/5.3-consumer.test.ts.
+ */
+import type { EventEnvelope, EventType, HandlerMap } from '../events/contract.ts';
+import { explainUnboundThis, handlerFrom } from './handlers.ts';
+import { describeRowDifferences, describeRowsMismatch, formatValue, sameValue, type Row } from './rows.ts';
+
+/**
+ * One argument of a DAL method. With columns, it is a row (an object with one field per column);
+ * with columns and many, a list of rows (the child rows of later katas: variants, order items).
+ */
+export type DalArgument = { name: string; columns?: readonly string[]; many?: boolean };
+export type DalCall = { method: string; args: readonly unknown[] };
+
+export type ConsumerUnderTestOptions<Dal> = {
+  /** the DAL class's name and its methods' arguments, in order */
+  dal: { name: string; methods: Readonly<Record<string, readonly DalArgument[]>> };
+  /** builds the consumer on the given DAL, as the service builds it on the real one */
+  create: (dal: Dal) => { getHandlers(): HandlerMap };
+  /** which method handles which event type ('user.created' -> 'handleUserCreated'), for messages */
+  handlerNames: Partial<Record<EventType, string>>;
+  lessons: {
+    /** the exercise: what each handler must do */
+    exercise: string;
+    /** where "a missing value becomes null" is taught (the flattening map) */
+    nulls: string;
+    /** where "a handler lets a DAL failure through" is taught */
+    failures: string;
+    /** the stub comment that warns about `this` in getHandlers() */
+    unboundThis: string;
+  };
+};
+
+export type ConsumerUnderTest = {
+  /** Delivers the event as the framework does and returns the DAL calls the handler made (rethrows its error, explained). */
+  deliver(event: EventEnvelope<object>): Promise<DalCall[]>;
+  /** Delivers the event and checks the handler made exactly these DAL calls, argument by argument. */
+  expectDalCalls(event: EventEnvelope<object>, expected: readonly DalCall[], why: string): Promise<void>;
+  /** Delivers the event with a DAL that fails: the handler must reject, or the event would be lost. */
+  expectRejectsWhenDalFails(event: EventEnvelope<object>): Promise<void>;
+};
+
+type Delivery = { calls: DalCall[]; consumer: object; failed: boolean; error?: unknown };
+
+/** The simulated failure of expectRejectsWhenDalFails: what mysql2 rejects with when the server is gone. */
+export class SimulatedDatabaseFailure extends Error {
+  readonly code = 'ECONNREFUSED';
+  constructor(method: string) {
+    super(`connect ECONNREFUSED (a failure the test simulated in this.dal.${method}())`);
+    this.name = 'SimulatedDatabaseFailure';
+  }
+}
+
+export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): ConsumerUnderTest {
+  const { lessons } = options;
+  const nameOf = (eventType: string) => options.handlerNames[eventType as EventType] ?? `the ${eventType} handler`;
+  const signature = (method: string) => `this.dal.${method}(${(options.dal.methods[method] ?? []).map((argument) => argument.name).join(', ')})`;
+
+  async function run(event: EventEnvelope<object>, failing = false): Promise<Delivery> {
+    const calls: DalCall[] = [];
+    const dal = Object.fromEntries(
+      Object.entries(options.dal.methods).map(([method, argumentsOf]) => [
+        method,
+        async (...args: unknown[]) => {
+          calls.push({ method, args });
+          // what the driver does with undefined, so the handler sees the same failure as in production
+          if (undefinedArguments(argumentsOf, args).length > 0) throw new TypeError('Bind parameters must not contain undefined. To pass SQL NULL specify JS null');
+          if (failing) throw new SimulatedDatabaseFailure(method);
+        },
+      ]),
+    );
+    const consumer = options.create(dal as Dal);
+    const handler = handlerFrom(consumer.getHandlers(), event.event_type as EventType, lessons.exercise);
+    try {
+      await handler(event);
+      return { calls, consumer, failed: false };
+    } catch (error) {
+      return { calls, consumer, failed: true, error };
+    }
+  }
+
+  /** Names the first undefined value handed to the DAL, even when the handler swallowed the driver's error. */
+  function checkNoUndefined(eventType: string, calls: readonly DalCall[]): void {
+    for (const call of calls) {
+      const names = undefinedArguments(options.dal.methods[call.method] ?? [], call.args);
+      if (names.length === 0) continue;
+      const missing = names.filter((name) => name.endsWith(' (missing)')).map((name) => name.replace(' (missing)', ''));
+      const undefinedOnes = names.filter((name) => !name.endsWith(' (missing)'));
+      const lines = [
+        undefinedOnes.length > 0 ? `${nameOf(eventType)} passed ${undefinedOnes.join(', ')}: undefined to ${signature(call.method)}; a missing value must be null.` : '',
+        missing.length > 0 ? `${nameOf(eventType)} passed a row without ${missing.join(', ')} to ${signature(call.method)}: every column needs a value, null when the event has none.` : '',
+        `The database driver refuses undefined ("Bind parameters must not contain undefined"): end each optional read with ?? null.`,
+        lessons.nulls,
+      ];
+      throw new Error(lines.filter(Boolean).join('\n'));
+    }
+  }
+
+  async function deliver(event: EventEnvelope<object>): Promise<DalCall[]> {
+    const delivery = await run(event);
+    checkNoUndefined(event.event_type, delivery.calls);
+    if (delivery.failed) {
+      throw explainUnboundThis(delivery.error, {
+        consumer: delivery.consumer,
+        eventType: event.event_type as EventType,
+        handlerName: options.handlerNames[event.event_type as EventType],
+        pointer: lessons.unboundThis,
+      });
+    }
+    return delivery.calls;
+  }
+
+  return {
+    deliver,
+
+    async expectDalCalls(event, expected, why) {
+      const calls = await deliver(event);
+      const handler = nameOf(event.event_type);
+      const describeCalls = (list: readonly DalCall[]) => list.map((call) => `this.dal.${call.method}()`).join(', then ');
+      if (calls.length !== expected.length || calls.some((call, index) => call.method !== expected[index]!.method)) {
+        throw new Error(
+          `${why}\n${handler} should call ${expected.map((call) => signature(call.method)).join(', then ')}` +
+            `${expected.length === 1 ? ' once' : ''}; it ${calls.length === 0 ? 'made no DAL call' : `called ${describeCalls(calls)}`}.\n${lessons.exercise}`,
+        );
+      }
+      calls.forEach((call, index) => {
+        const differences = argumentDifferences(options.dal.methods[call.method] ?? [], call.args, expected[index]!.args);
+        if (differences.length > 0) {
+          throw new Error([`${why}`, `${handler} called ${signature(call.method)} with other values than expected (✗ marks each):`, ...differences, lessons.exercise].join('\n'));
+        }
+      });
+    },
+
+    async expectRejectsWhenDalFails(event) {
+      // first with a working DAL: a stub, or a handler that never reaches the DAL, must not pass this test
+      const calls = await deliver(event);
+      const handler = nameOf(event.event_type);
+      if (calls.length === 0) throw new Error(`${handler} made no DAL call for this ${event.event_type} event.\n${lessons.exercise}`);
+      const broken = await run(event, true);
+      if (broken.failed) return;
+      const method = broken.calls[0]?.method ?? calls[0]!.method;
+      throw new Error(
+        `${handler} resolved although this.dal.${method}() failed: the error was caught and not passed on.\n` +
+          `When a handler resolves, the framework counts the event as stored and commits its offset: this event would be lost for good, ` +
+          `never retried and never dead-lettered. At-least-once delivery only holds if a failure reaches the framework.\n` +
+          `Let the error propagate: no try/catch around the DAL call that only logs (rethrow after logging if you must log).\n${lessons.failures}`,
+      );
+    },
+  };
+}
+
+/** The arguments (or columns of a row argument) that are undefined; a column absent from the row is marked " (missing)". */
+export function undefinedArguments(spec: readonly DalArgument[], args: readonly unknown[]): string[] {
+  const names: string[] = [];
+  const checkRow = (row: Row, columns: readonly string[], prefix: string) => {
+    for (const column of columns) {
+      if (!Object.hasOwn(row, column)) names.push(`${prefix}${column} (missing)`);
+      else if (row[column] === undefined) names.push(`${prefix}${column}`);
+    }
+    for (const [key, field] of Object.entries(row)) if (field === undefined && !columns.includes(key)) names.push(`${prefix}${key}`);
+  };
+  spec.forEach((argument, index) => {
+    const value = args[index];
+    if (argument.columns && argument.many && Array.isArray(value)) {
+      value.forEach((row, position) => {
+        if (typeof row === 'object' && row !== null) checkRow(row as Row, argument.columns!, `${argument.name}[${position}].`);
+        else if (row === undefined) names.push(`${argument.name}[${position}]`);
+      });
+    } else if (argument.columns && typeof value === 'object' && value !== null) {
+      checkRow(value as Row, argument.columns, '');
+    } else if (value === undefined) {
+      names.push(argument.name);
+    }
+  });
+  return names;
+}
+
+/** The differing arguments as table lines: rows column by column, other arguments by name. */
+function argumentDifferences(spec: readonly DalArgument[], found: readonly unknown[], expected: readonly unknown[]): string[] {
+  const lines: string[] = [];
+  const scalars: string[][] = [];
+  spec.forEach((argument, index) => {
+    const value = found[index];
+    const wanted = expected[index];
+    if (argument.columns && argument.many && Array.isArray(value) && Array.isArray(wanted)) {
+      const mismatch = describeRowsMismatch(value as Row[], wanted as Row[], argument.columns, argument.name);
+      if (mismatch) lines.push(...mismatch.split('\n').map((line) => `  ${line}`));
+    } else if (argument.columns && typeof value === 'object' && value !== null && typeof wanted === 'object' && wanted !== null) {
+      const differences = describeRowDifferences(value as Row, wanted as Row, argument.columns);
+      if (differences.length > 0) lines.push(`  ${argument.name}:`, ...differences);
+    } else if (!sameValue(value, wanted)) {
+      scalars.push(['✗', argument.name, formatValue(wanted), formatValue(value)]);
+    }
+  });
+  if (found.length > spec.length) scalars.push(['✗', `(${found.length - spec.length} extra argument(s))`, '', formatValue(found.slice(spec.length))]);
+  if (scalars.length > 0) {
+    const rows = [['', 'argument', 'expected', 'found'], ...scalars];
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+    lines.push(...rows.map((row) => '  ' + row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()));
+  }
+  return lines;
+}

@@ -1,0 +1,49 @@
+/** Row comparisons read like the table: column order kept, one ✗ line per difference. */
+import { describe, expect, it } from 'vitest';
+import { describeRowDifferences, describeRowsMismatch, formatValue } from './rows.ts';
+import { toEqualRow, toEqualRows } from './matchers.ts';
+
+const COLUMNS = ['supplier_id', 'state', 'city', 'zip_code'];
+const row = { supplier_id: 'a1', state: 'WA', city: 'Seattle', zip_code: '98101' };
+
+describe('row comparisons', () => {
+  it('list the differing columns in the table\'s order, not alphabetically', () => {
+    const lines = describeRowDifferences({ ...row, state: 'Seattle', city: 'WA' }, row, COLUMNS);
+    expect(lines).toEqual([
+      '     column  expected   found',
+      '  ✗  state   "WA"       "Seattle"',
+      '  ✗  city    "Seattle"  "WA"',
+      '  (the other 2 column(s) as expected)',
+    ]);
+  });
+
+  it('name missing rows, unexpected rows and fields that are no column', () => {
+    const text = describeRowsMismatch([{ ...row, supplier_id: 'b2' }], [row], COLUMNS, '`suppliers`');
+    expect(text).toBe('`suppliers`: 1 row(s) expected, 1 found.\n✗ no row with supplier_id = "a1" (expected one)\n✗ an unexpected row with supplier_id = "b2"');
+    expect(describeRowDifferences({ ...row, extra: 1 }, row, COLUMNS).join('\n')).toContain('extra   (not a column of the table)');
+    expect(describeRowDifferences({ ...row, extra: 1 }, row, COLUMNS, true)).toEqual([]);
+    expect(describeRowsMismatch([row], [row], COLUMNS)).toBeUndefined();
+  });
+
+  it('show NULL, undefined and a long text around its first difference', () => {
+    expect(formatValue(null)).toBe('NULL');
+    expect(formatValue(undefined)).toBe('undefined');
+    const long = 'x'.repeat(100);
+    expect(formatValue(long + 'A', 100)).toMatch(/^…"x+A" \(101 characters\)$/);
+  });
+
+  it('the matchers put the why first and the pointer last', () => {
+    const result = toEqualRows([{ ...row, city: 'Tacoma' }], [row], { columns: COLUMNS, table: 'suppliers', why: 'after insert', pointer: '→ read' });
+    expect(result.pass).toBe(false);
+    expect(result.message().split('\n')).toEqual([
+      'after insert',
+      '`suppliers`: 1 row(s) expected, 1 found.',
+      '✗ the row with supplier_id = "a1":',
+      '     column  expected   found',
+      '  ✗  city    "Seattle"  "Tacoma"',
+      '  (the other 3 column(s) as expected)',
+      '→ read',
+    ]);
+    expect(toEqualRow(undefined, row, { columns: COLUMNS, why: 'w', pointer: 'p' }).message()).toBe('w\n  (no row at all)\np');
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Rows compared column by column, in the table's column order (not alphabetically, as a generic
+ * object diff would), so that a red test reads like the table: which column, expected, found.
+ */
+import { isDeepStrictEqual } from 'node:util';
+
+export type Row = Readonly<Record<string, unknown>>;
+
+/** At most this many differing columns are listed; the rest are counted. */
+const MAX_LISTED = 8;
+/** Longer texts are cut around their first difference. */
+const WIDTH = 48;
+
+/** A value as SQL people read it: NULL, numbers bare, texts quoted (JSON escapes show invisible characters). */
+export function formatValue(value: unknown, around = 0): string {
+  if (value === null) return 'NULL';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') {
+    const characters = [...value];
+    if (characters.length <= WIDTH) return JSON.stringify(value);
+    const start = Math.max(0, Math.min(around - WIDTH / 4, characters.length - WIDTH));
+    const window = characters.slice(start, start + WIDTH).join('');
+    return `${start > 0 ? '…' : ''}${JSON.stringify(window)}${start + WIDTH < characters.length ? '…' : ''} (${characters.length} characters)`;
+  }
+  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Where two texts first differ, in code points (0 when they are not both texts). */
+function firstDifference(a: unknown, b: unknown): number {
+  if (typeof a !== 'string' || typeof b !== 'string') return 0;
+  const left = [...a];
+  const right = [...b];
+  let index = 0;
+  while (index < left.length && index < right.length && left[index] === right[index]) index++;
+  return index;
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  return Object.is(a, b) || isDeepStrictEqual(a, b);
+}
+
+export type ColumnDifference = { column: string; expected: unknown; found: unknown; missing?: boolean; extra?: boolean };
+
+/**
+ * The columns whose values differ, in column order; keys of `found` that are no column come last
+ * (unless partial: then only the given columns are compared).
+ */
+export function columnDifferences(found: Row, expected: Row, columns: readonly string[], partial = false): ColumnDifference[] {
+  const differences: ColumnDifference[] = [];
+  for (const column of columns) {
+    const present = Object.hasOwn(found, column);
+    if (!present || !sameValue(found[column], expected[column])) {
+      differences.push({ column, expected: expected[column], found: found[column], ...(present ? {} : { missing: true }) });
+    }
+  }
+  for (const key of partial ? [] : Object.keys(found)) {
+    if (!columns.includes(key)) differences.push({ column: key, expected: undefined, found: found[key], extra: true });
+  }
+  return differences;
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return rows.map((row) => '  ' + row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+}
+
+/** The differing columns of one row as a small table (✗ marks each), or [] when the rows are equal. */
+export function describeRowDifferences(found: Row, expected: Row, columns: readonly string[], partial = false): string[] {
+  const differences = columnDifferences(found, expected, columns, partial);
+  if (differences.length === 0) return [];
+  const listed = differences.slice(0, MAX_LISTED);
+  const lines = table([
+    ['', 'column', 'expected', 'found'],
+    ...listed.map((difference) => {
+      const at = firstDifference(difference.expected, difference.found);
+      return [
+        '✗',
+        difference.column,
+        difference.extra ? '(not a column of the table)' : formatValue(difference.expected, at),
+        difference.missing ? '(missing)' : formatValue(difference.found, at),
+      ];
+    }),
+  ]);
+  if (differences.length > listed.length) lines.push(`  … and ${differences.length - listed.length} more column(s)`);
+  const equal = columns.length - differences.filter((difference) => !difference.extra).length;
+  if (equal > 0) lines.push(`  (the other ${equal} column(s) as expected)`);
+  return lines;
+}
+
+/**
+ * What differs between the rows found and the rows expected, matched by their first (key) column,
+ * or undefined when they are the same rows (in any order).
+ */
+export function describeRowsMismatch(found: readonly Row[], expected: readonly Row[], columns: readonly string[], table = 'the table', partial = false): string | undefined {
+  const key = columns[0]!;
+  const lines: string[] = [];
+  const unmatched = [...found];
+  for (const wanted of expected) {
+    const index = unmatched.findIndex((row) => sameValue(row[key], wanted[key]));
+    if (index === -1) {
+      lines.push(`✗ no row with ${key} = ${formatValue(wanted[key])} (expected one)`);
+      continue;
+    }
+    const [row] = unmatched.splice(index, 1);
+    const differences = describeRowDifferences(row!, wanted, columns, partial);
+    if (differences.length > 0) lines.push(`✗ the row with ${key} = ${formatValue(wanted[key])}:`, ...differences);
+  }
+  for (const row of unmatched) lines.push(`✗ an unexpected row with ${key} = ${formatValue(row[key])}`);
+  if (lines.length === 0) return undefined;
+  return [`${table}: ${expected.length} row(s) expected, ${found.length} found.`, ...lines.slice(0, 40)].join('\n');
+}
