@@ -2,6 +2,7 @@
  * npm run bench: kata 01's timings on the local path (throwaway mariadbd + kcat mock), measured
  * on the reference solution so that every suite runs to the end. Prints figures against the
  * budgets; it never fails a build: budgets are for humans to watch.
+ * npm run bench -- throughput: the service's events/s against a single-row loop (bench-throughput.ts).
  *
  *   cold    a fresh `vitest run` process, server start included (with an empty and a warm
  *           module cache)
@@ -15,13 +16,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
-const runs = Number(values.runs);
-
-process.env.KATA_VERIFY_MODE = 'reference';
-process.env.KATA_PROVIDER ??= 'local';
-delete process.env.KATA_MYSQL_URL;
-delete process.env.KATA_KAFKA_BROKERS;
 
 const WITHOUT_E2E = ['katas/01-user/5.1', 'katas/01-user/5.2', 'katas/01-user/5.3-consumer.test'];
 const E2E = ['katas/01-user/5.3-consumer.e2e'];
@@ -40,7 +34,7 @@ async function coldRun(filters: string[], cacheDir?: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function warmReruns(filters: string[]): Promise<number[]> {
+async function warmReruns(filters: string[], runs: number): Promise<number[]> {
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest({ watch: false, reporters: [{}], root });
   try {
@@ -59,25 +53,41 @@ async function warmReruns(filters: string[]): Promise<number[]> {
   }
 }
 
-const rows: [string, number, number][] = [];
-const emptyCache = await mkdtemp(join(tmpdir(), 'kata-bench-cache-'));
-try {
-  rows.push(['cold, without e2e, empty module cache', await coldRun(WITHOUT_E2E, emptyCache), 3000]);
-} finally {
-  await rm(emptyCache, { recursive: true, force: true });
-}
-const cold: number[] = [];
-for (let i = 0; i < runs; i++) cold.push(await coldRun(WITHOUT_E2E));
-rows.push([`cold, without e2e (median of ${runs})`, median(cold), 3000]);
-rows.push([`warm rerun, DDL + DAL + consumer (median of ${runs})`, median(await warmReruns(WITHOUT_E2E)), 1000]);
-const coldE2e: number[] = [];
-for (let i = 0; i < runs; i++) coldE2e.push(await coldRun(E2E));
-rows.push([`cold, end-to-end file alone (median of ${runs})`, median(coldE2e), 4500]);
-rows.push([`warm rerun, end-to-end file (median of ${runs})`, median(await warmReruns(E2E)), 4500]);
+async function kataTimings(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { runs: { type: 'string', default: '3' } } });
+  const runs = Number(values.runs);
+  process.env.KATA_VERIFY_MODE = 'reference';
+  process.env.KATA_PROVIDER ??= 'local';
+  delete process.env.KATA_MYSQL_URL;
+  delete process.env.KATA_KAFKA_BROKERS;
 
-console.log(`\nkata 01 on the local path (reference solution, ${process.env.KATA_PROVIDER})\n`);
-const width = Math.max(...rows.map(([name]) => name.length));
-console.log(`  ${'measure'.padEnd(width)}  ${'time'.padStart(8)}  ${'budget'.padStart(8)}`);
-for (const [name, ms, budget] of rows) {
-  console.log(`  ${name.padEnd(width)}  ${(ms / 1000).toFixed(2).padStart(7)}s  ${('< ' + (budget / 1000).toFixed(1) + 's').padStart(8)}  ${ms <= budget ? 'within' : 'OVER'}`);
+  const rows: [string, number, number][] = [];
+  const emptyCache = await mkdtemp(join(tmpdir(), 'kata-bench-cache-'));
+  try {
+    rows.push(['cold, without e2e, empty module cache', await coldRun(WITHOUT_E2E, emptyCache), 3000]);
+  } finally {
+    await rm(emptyCache, { recursive: true, force: true });
+  }
+  const cold: number[] = [];
+  for (let i = 0; i < runs; i++) cold.push(await coldRun(WITHOUT_E2E));
+  rows.push([`cold, without e2e (median of ${runs})`, median(cold), 3000]);
+  rows.push([`warm rerun, DDL + DAL + consumer (median of ${runs})`, median(await warmReruns(WITHOUT_E2E, runs)), 1000]);
+  const coldE2e: number[] = [];
+  for (let i = 0; i < runs; i++) coldE2e.push(await coldRun(E2E));
+  rows.push([`cold, end-to-end file alone (median of ${runs})`, median(coldE2e), 4500]);
+  rows.push([`warm rerun, end-to-end file (median of ${runs})`, median(await warmReruns(E2E, runs)), 4500]);
+
+  console.log(`\nkata 01 on the local path (reference solution, ${process.env.KATA_PROVIDER})\n`);
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log(`  ${'measure'.padEnd(width)}  ${'time'.padStart(8)}  ${'budget'.padStart(8)}`);
+  for (const [name, ms, budget] of rows) {
+    console.log(`  ${name.padEnd(width)}  ${(ms / 1000).toFixed(2).padStart(7)}s  ${('< ' + (budget / 1000).toFixed(1) + 's').padStart(8)}  ${ms <= budget ? 'within' : 'OVER'}`);
+  }
+}
+
+if (process.argv[2] === 'throughput') {
+  const { throughputBench } = await import('./bench-throughput.ts');
+  await throughputBench(process.argv.slice(3));
+} else {
+  await kataTimings(process.argv.slice(2));
 }

@@ -1,12 +1,15 @@
 /**
  * At-least-once delivery across restarts: offsets are committed only after a handler succeeded,
  * a restarted consumer resumes right after the last committed event, and stop() lets the event
- * in flight finish first.
+ * in flight finish first, leaves the rest of its batch for later, and gives up an event that is
+ * waiting for the database without committing it.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
+import { createPool } from '../db/pool.ts';
 import { EventType, type HandlerMap } from '../events/contract.ts';
 import { buildUser, userEvent } from '../events/user.ts';
+import { freePort } from '../servers/local-support.ts';
 import { kataEnvironment } from '../testing/provided.ts';
 import { connectBroker, type BrokerProducer } from './broker.ts';
 import { EventConsumer } from './event-consumer.ts';
@@ -22,14 +25,29 @@ beforeAll(async () => {
 });
 afterAll(() => producer?.stop());
 
-function consumerWith(handlers: HandlerMap): EventConsumer {
-  return new EventConsumer({ brokers, groupId: `${prefix}group`, topics: [topic], handlers, deadLetterTopic: `${prefix}dlq`, log: () => undefined });
+function consumerWith(handlers: HandlerMap, on = topic, log: (line: string) => void = () => undefined): EventConsumer {
+  return new EventConsumer({ brokers, groupId: `${on}-group`, topics: [on], handlers, deadLetterTopic: `${prefix}dlq`, log, outageBackoff: { initialMs: 20, maxMs: 100 } });
 }
 
-const publish = (id: string) => producer.send(topic, [{ key: 'one-partition', value: JSON.stringify(userEvent(EventType.USER_CREATED, buildUser(), { event_id: id })) }]);
+const eventValue = (id: string) => JSON.stringify(userEvent(EventType.USER_CREATED, buildUser(), { event_id: id }));
+const publish = (id: string, on = topic) => producer.send(on, [{ key: 'one-partition', value: eventValue(id) }]);
 
-describe('EventConsumer restarts', () => {
-  it('finishes the event in flight on stop(), commits it, and a restarted consumer resumes after it with nothing lost', async () => {
+/** A second consumer in the group: the events it gets, in order, until it has `count` of them. */
+async function resumedEvents(expect: ExpectStatic, on: string, count: number): Promise<string[]> {
+  const seen: string[] = [];
+  const consumer = consumerWith({ [EventType.USER_CREATED]: async (event) => void seen.push(event.event_id) }, on);
+  await consumer.start();
+  try {
+    await expect.poll(() => seen.length, { timeout: 15_000, interval: 50 }).toBeGreaterThanOrEqual(count);
+    return seen;
+  } finally {
+    await consumer.stop();
+  }
+}
+
+// the tests use topics and groups of their own: they run side by side, their joins overlapping
+describe.concurrent('EventConsumer restarts', () => {
+  it('finishes the event in flight on stop(), commits it, and a restarted consumer resumes after it with nothing lost', async ({ expect }) => {
     const seenByFirst: string[] = [];
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
@@ -64,5 +82,54 @@ describe('EventConsumer restarts', () => {
     } finally {
       await second.stop();
     }
+  }, 40_000);
+
+  it('on stop(), handles no more of the batch after the event in flight: the rest comes to the next consumer', async ({ expect }) => {
+    const on = `${prefix}batch`;
+    const seenByFirst: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let inFlight!: () => void;
+    const slowHandlerStarted = new Promise<void>((resolve) => (inFlight = resolve));
+    const first = consumerWith(
+      {
+        [EventType.USER_CREATED]: async (event) => {
+          if (event.event_id === 'slow') {
+            inFlight();
+            await released;
+          }
+          seenByFirst.push(event.event_id);
+        },
+      },
+      on,
+    );
+    await first.start();
+    // one send, one partition: one batch of four
+    await producer.send(on, ['slow', 'x', 'y', 'z'].map((id) => ({ key: 'one-partition', value: eventValue(id) })));
+    await slowHandlerStarted;
+    const stopping = first.stop();
+    release();
+    await stopping;
+    expect(seenByFirst).toEqual(['slow']);
+    expect(await resumedEvents(expect, on, 3)).toEqual(['x', 'y', 'z']);
+  }, 40_000);
+
+  it('on stop(), gives up an event that waits for the database, uncommitted: the next consumer gets it', async ({ expect }) => {
+    const on = `${prefix}outage`;
+    const log: string[] = [];
+    // a pool pointed at a port nobody listens on: every write fails with a real ECONNREFUSED
+    const unreachable = createPool(`mysql://root@127.0.0.1:${await freePort()}/nowhere`, { connectionLimit: 1 });
+    const first = consumerWith({ [EventType.USER_CREATED]: async () => void (await unreachable.execute('SELECT 1')) }, on, (line) => log.push(line));
+    try {
+      await first.start();
+      await publish('waiting', on);
+      await expect.poll(() => log.filter((line) => line.includes('waiting for the database')), { timeout: 15_000, interval: 50 }).toHaveLength(1);
+      await first.stop();
+    } finally {
+      await unreachable.end();
+    }
+    expect(log.filter((line) => line.includes('dead-lettered'))).toEqual([]);
+    expect(log.at(-1)).toMatch(/not committed .*-outage\[\d\]@0: the consumer stopped or lost the partition while it waited; it will be delivered again/);
+    expect(await resumedEvents(expect, on, 1)).toEqual(['waiting']);
   }, 40_000);
 });

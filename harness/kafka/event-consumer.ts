@@ -7,41 +7,45 @@
  *   3. commits the offset only after the handler succeeded (at-least-once delivery:
  *      after a crash the event is delivered again, so handlers must be idempotent),
  *   4. logs one line per event.
- * A message that cannot be processed (not JSON, not an envelope, unknown event type, or a handler
- * that keeps failing) goes to the dead-letter topic with the error attached, and consumption
- * goes on: one bad event never stops the others.
+ * The messages of a partition are handled one after the other, in order; partitions run side by
+ * side. An entity's events share a key, hence a partition, so they are applied in order.
+ *
+ * When something goes wrong:
+ *   - A message that cannot be processed (not JSON, not an envelope, unknown event type, or a
+ *     handler that keeps failing) goes to the dead-letter topic with the reason (dead-letter.ts),
+ *     and consumption goes on: one bad event never stops the others.
+ *   - A database that cannot be reached, a deadlock, a lock wait timeout, too many connections
+ *     (database-errors.ts) are not the event's fault: the event waits, uncommitted, and is tried
+ *     again with capped backoff until the database answers. Nothing is dead-lettered for it; the
+ *     log says that the service waits for the database, and when it is back.
+ *   - A tombstone (a message without a value, Kafka's delete marker) carries no event: it is
+ *     skipped with a log line. This course's backends delete with `*.deleted` events.
+ *   - A crashed Kafka consumer is logged and replaced (broker.ts).
  */
 import { styleText } from 'node:util';
-import { setTimeout as delay } from 'node:timers/promises';
-import { envelopeProblem, type EventEnvelope, type HandlerMap } from '../events/contract.ts';
-import { connectBroker, type BrokerConsumer, type BrokerProducer, type IncomingMessage } from './broker.ts';
+import { envelopeProblem, type EventEnvelope, type EventHandler, type HandlerMap } from '../events/contract.ts';
+import { connectBroker, type BrokerConsumer, type BrokerProducer, type Delivery, type IncomingMessage } from './broker.ts';
+import { databaseUnavailable } from './database-errors.ts';
+import { sendDeadLetter, type DeadLetterOutcome, type DeadLetterReason } from './dead-letter.ts';
+import { backoffMs, Interrupted, pause } from './pause.ts';
 
-export type DeadLetterReason = 'malformed-json' | 'invalid-envelope' | 'unknown-event-type' | 'handler-failed';
+export type { DeadLetter, DeadLetterReason } from './dead-letter.ts';
+export { readDeadLetter } from './dead-letter.ts';
 
 /** What happened to one message; passed to onProcessed listeners and logged. */
 export type ProcessedEvent = {
-  outcome: 'stored' | 'dead-lettered';
-  reason?: DeadLetterReason;
+  outcome: 'stored' | 'dead-lettered' | 'skipped';
+  reason?: DeadLetterReason | 'tombstone';
   error?: string;
+  /** handler calls that counted (waiting for the database does not count) */
   attempts: number;
   eventId?: string;
   eventType?: string;
   entityId?: string;
   source: { topic: string; partition: number; offset: string };
   durationMs: number;
-};
-
-/** The value written to the dead-letter topic. */
-export type DeadLetter = {
-  reason: DeadLetterReason;
-  error: string;
-  attempts: number;
-  event_id: string | null;
-  event_type: string | null;
-  source: { topic: string; partition: number; offset: string };
-  failed_at: string;
-  /** the original message value, untouched, so nothing is lost */
-  value: string | null;
+  /** for a dead-lettered event: whether the letter went whole, with its value cut, or not at all */
+  deadLetter?: DeadLetterOutcome['sent'];
 };
 
 export type EventConsumerOptions = {
@@ -53,32 +57,50 @@ export type EventConsumerOptions = {
   clientId?: string;
   /** handler attempts before an event is dead-lettered, and the pause before the 2nd attempt (doubling) */
   retry?: { attempts: number; backoffMs: number };
+  /** waiting for the database (or for the broker to take a dead letter): first pause, longest pause */
+  outageBackoff?: { initialMs: number; maxMs: number };
   /** where the one-line-per-event log goes (default: stdout) */
   log?: (line: string) => void;
 };
 
+type Outcome = Omit<ProcessedEvent, 'source' | 'durationMs' | 'deadLetter'>;
+
+/** The label of the most frequent line, styled once (styleText looks at the terminal on every call). */
+const STORED = styleText('green', 'stored');
+
+/** While waiting, a reminder in the log this often. */
+const STILL_WAITING_EVERY_MS = 30_000;
+
 export class EventConsumer {
   readonly options: EventConsumerOptions;
   readonly #listeners = new Set<(event: ProcessedEvent) => void>();
+  readonly #log: (line: string) => void;
   #consumer: BrokerConsumer | undefined;
   #producer: BrokerProducer | undefined;
   #stopping: Promise<void> | undefined;
+  /** set while events wait for the database or for the broker */
+  readonly #outages = new Map<'database' | 'broker', { since: number; loggedAt: number }>();
 
   constructor(options: EventConsumerOptions) {
     this.options = options;
+    this.#log = options.log ?? ((line: string) => process.stdout.write(line + '\n'));
   }
 
   /** Connects, joins the consumer group and starts consuming; resolves once partitions are assigned. */
   async start(): Promise<void> {
     const { brokers, groupId, topics } = this.options;
-    const connection = connectBroker({ brokers, clientId: this.options.clientId ?? 'kafka-mysql-katas' });
+    const connection = connectBroker({ brokers, clientId: this.options.clientId ?? 'kafka-mysql-katas', log: this.#log });
     await connection.ensureTopics([...topics, this.options.deadLetterTopic]);
     this.#producer = await connection.producer();
     this.#consumer = await connection.consumer({ groupId, topics });
-    await this.#consumer.run((message) => this.#process(message));
+    await this.#consumer.run((message, delivery) => this.#process(message, delivery));
   }
 
-  /** Finishes the event in flight, commits it, leaves the group and disconnects. Safe to call twice. */
+  /**
+   * Finishes the event in flight on each partition, commits, leaves the group and disconnects; an
+   * event that is waiting (for the database, or between attempts) is left uncommitted and comes
+   * again after a restart. Safe to call twice.
+   */
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
       await this.#consumer?.stop();
@@ -87,37 +109,59 @@ export class EventConsumer {
     return this.#stopping;
   }
 
-  /** Calls listener after every message, stored or dead-lettered. Returns the unsubscribe function. */
+  /** Calls listener after every message, stored, dead-lettered or skipped. Returns the unsubscribe function. */
   onProcessed(listener: (event: ProcessedEvent) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  async #process(message: IncomingMessage): Promise<void> {
+  /** Handles one message; resolving lets broker.ts commit it, rejecting leaves it for later. */
+  async #process(message: IncomingMessage, delivery: Delivery): Promise<void> {
     const started = performance.now();
     const source = { topic: message.topic, partition: message.partition, offset: message.offset };
-    const result = await this.#handle(message);
-    const processed: ProcessedEvent = { ...result, source, durationMs: Math.round(performance.now() - started) };
-    if (processed.outcome === 'dead-lettered') {
-      const letter: DeadLetter = {
-        reason: processed.reason ?? 'handler-failed',
-        error: processed.error ?? 'unknown error',
-        attempts: processed.attempts,
-        event_id: processed.eventId ?? null,
-        event_type: processed.eventType ?? null,
-        source,
-        failed_at: new Date().toISOString(),
-        value: message.value,
-      };
-      // If this throws (broker gone), the offset stays uncommitted and the event comes back later.
-      await this.#producer!.send(this.options.deadLetterTopic, [{ key: message.key, value: JSON.stringify(letter) }]);
+    try {
+      const result: Outcome = message.value === null ? { outcome: 'skipped', reason: 'tombstone', attempts: 0 } : await this.#handle(message, delivery);
+      const deadLetter = result.outcome === 'dead-lettered' ? await this.#deadLetter(result, message, delivery) : undefined;
+      const processed: ProcessedEvent = { ...result, source, durationMs: Math.round(performance.now() - started), deadLetter: deadLetter?.sent };
+      this.#logProcessed(processed, deadLetter, message.key);
+      for (const listener of this.#listeners) {
+        try {
+          listener(processed);
+        } catch (error) {
+          this.#log(styleText('red', `an onProcessed listener failed: ${messageOf(error)}`));
+        }
+      }
+    } catch (error) {
+      if (error instanceof Interrupted) {
+        this.#log(styleText('yellow', `not committed ${where(source)}: the consumer stopped or lost the partition while it waited; it will be delivered again`));
+      }
+      throw error;
     }
-    // returning commits the offset (see BrokerConsumer.run)
-    this.#log(processed);
-    for (const listener of this.#listeners) listener(processed);
   }
 
-  async #handle(message: IncomingMessage): Promise<Omit<ProcessedEvent, 'source' | 'durationMs'>> {
+  async #deadLetter(result: Outcome, message: IncomingMessage, delivery: Delivery): Promise<DeadLetterOutcome> {
+    const source = { topic: message.topic, partition: message.partition, offset: message.offset };
+    const outcome = await sendDeadLetter({
+      send: (letter) => this.#producer!.send(this.options.deadLetterTopic, [letter]),
+      letter: {
+        reason: result.reason as DeadLetterReason,
+        error: result.error ?? 'unknown error',
+        attempts: result.attempts,
+        event_id: result.eventId ?? null,
+        event_type: result.eventType ?? null,
+        source,
+        failed_at: new Date().toISOString(),
+      },
+      original: message,
+      delivery,
+      onWait: (cause, waitMs) => this.#waiting('broker', `the broker did not take the dead letter of ${where(source)}: ${cause}`, waitMs),
+      backoff: this.#outageBackoff,
+    });
+    this.#answered('broker', 'the broker takes dead letters again');
+    return outcome;
+  }
+
+  async #handle(message: IncomingMessage, delivery: Delivery): Promise<Outcome> {
     let parsed: unknown;
     try {
       parsed = JSON.parse(message.value ?? '');
@@ -135,30 +179,82 @@ export class EventConsumer {
       const known = Object.keys(this.options.handlers).join(', ') || 'none yet';
       return { outcome: 'dead-lettered', reason: 'unknown-event-type', error: `no handler registered for "${event.event_type}" (registered: ${known})`, attempts: 0, ...ids };
     }
-    const { attempts, backoffMs } = this.options.retry ?? { attempts: 3, backoffMs: 100 };
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        await handler(event);
-        return { outcome: 'stored', attempts: attempt, ...ids };
-      } catch (error) {
-        lastError = error;
-        if (attempt < attempts) await delay(backoffMs * 2 ** (attempt - 1));
-      }
-    }
-    return { outcome: 'dead-lettered', reason: 'handler-failed', error: messageOf(lastError), attempts, ...ids };
+    const result = await this.#callHandler(handler, event, message, delivery);
+    return result.ok ? { outcome: 'stored', attempts: result.attempts, ...ids } : { outcome: 'dead-lettered', reason: 'handler-failed', error: messageOf(result.error), attempts: result.attempts, ...ids };
   }
 
-  #log(event: ProcessedEvent): void {
-    const log = this.options.log ?? ((line: string) => process.stdout.write(line + '\n'));
-    const where = `${event.source.topic}[${event.source.partition}]@${event.source.offset}`;
-    const what = `${event.eventType ?? '?'} entity=${event.entityId ?? '?'} event_id=${event.eventId ?? '?'}`;
-    if (event.outcome === 'stored') {
-      log(`${styleText('green', 'stored')}        ${what} from ${where} in ${event.durationMs} ms`);
-    } else {
-      log(`${styleText('red', 'dead-lettered')} ${what} from ${where}: ${event.reason}: ${event.error} -> ${this.options.deadLetterTopic}`);
+  /** Calls the handler until it succeeds, waiting out database outages; gives up after `retry.attempts` failures of its own. */
+  async #callHandler(handler: EventHandler, event: EventEnvelope, message: IncomingMessage, delivery: Delivery): Promise<{ ok: true; attempts: number } | { ok: false; attempts: number; error: unknown }> {
+    const { attempts, backoffMs: firstPauseMs } = this.options.retry ?? { attempts: 3, backoffMs: 100 };
+    const { initialMs, maxMs } = this.#outageBackoff;
+    let failures = 0;
+    for (let waits = 0; ; ) {
+      try {
+        await handler(event);
+        this.#answered('database', 'the database answers again');
+        return { ok: true, attempts: failures + 1 };
+      } catch (error) {
+        const unavailable = databaseUnavailable(error);
+        if (unavailable) {
+          const waitMs = backoffMs(waits++, initialMs, maxMs);
+          this.#waiting('database', `waiting for the database: ${unavailable}; ${where(message)} and the events after it stay uncommitted and are tried again until it answers`, waitMs);
+          await pause(waitMs, delivery);
+          continue;
+        }
+        this.#answered('database', 'the database answers again');
+        failures++;
+        if (failures >= attempts) return { ok: false, attempts: failures, error };
+        await pause(firstPauseMs * 2 ** (failures - 1), delivery);
+      }
     }
   }
+
+  get #outageBackoff(): { initialMs: number; maxMs: number } {
+    return this.options.outageBackoff ?? { initialMs: 100, maxMs: 5_000 };
+  }
+
+  /** Logs the start of an outage, then a reminder every 30 s (not a line per event and try). */
+  #waiting(what: 'database' | 'broker', line: string, waitMs: number): void {
+    const now = Date.now();
+    const outage = this.#outages.get(what);
+    if (!outage) {
+      this.#outages.set(what, { since: now, loggedAt: now });
+      this.#log(styleText('yellow', `${line} (next try in ${formatSeconds(waitMs)})`));
+    } else if (now - outage.loggedAt >= STILL_WAITING_EVERY_MS) {
+      outage.loggedAt = now;
+      this.#log(styleText('yellow', `still ${line} (for ${formatSeconds(now - outage.since)} so far)`));
+    }
+  }
+
+  #answered(what: 'database' | 'broker', line: string): void {
+    const outage = this.#outages.get(what);
+    if (!outage) return;
+    this.#outages.delete(what);
+    this.#log(styleText('green', `${line} after ${formatSeconds(Date.now() - outage.since)}; resuming`));
+  }
+
+  #logProcessed(event: ProcessedEvent, deadLetter: DeadLetterOutcome | undefined, key: string | null): void {
+    const from = where(event.source);
+    const what = `${event.eventType ?? '?'} entity=${event.entityId ?? '?'} event_id=${event.eventId ?? '?'}`;
+    if (event.outcome === 'stored') {
+      this.#log(`${STORED}        ${what} from ${from} in ${event.durationMs} ms`);
+    } else if (event.outcome === 'skipped') {
+      this.#log(`${styleText('yellow', 'skipped')}       tombstone key=${key ?? '(none)'} from ${from}: a message without a value is Kafka's delete marker, not an event (deletions arrive as *.deleted events)`);
+    } else if (deadLetter?.sent === 'no') {
+      this.#log(`${styleText('red', 'NOT dead-lettered')} ${what} from ${from}: ${event.reason}: ${event.error}; ${deadLetter.note}; moving on`);
+    } else {
+      const cut = deadLetter?.sent === 'truncated' ? ` (value cut: ${deadLetter.note})` : '';
+      this.#log(`${styleText('red', 'dead-lettered')} ${what} from ${from}: ${event.reason}: ${event.error} -> ${this.options.deadLetterTopic}${cut}`);
+    }
+  }
+}
+
+function where(source: { topic: string; partition: number; offset: string }): string {
+  return `${source.topic}[${source.partition}]@${source.offset}`;
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }
 
 function messageOf(error: unknown): string {

@@ -28,7 +28,7 @@ export function localMysqlAvailable(): boolean {
  * Starts a local server. By default its data lives in a temporary folder removed at stop();
  * with `persistentDataDir` (the playground's `npm run service`) the data stays for next time.
  */
-export async function startLocalMysql(options: { persistentDataDir?: string } = {}): Promise<StartedServer> {
+export async function startLocalMysql(options: { persistentDataDir?: string; port?: number } = {}): Promise<StartedServer> {
   const server = findExecutable('mariadbd', 'mysqld');
   if (!server) throw new Error('neither mariadbd nor mysqld was found');
   const version = await run(server, ['--version']);
@@ -43,7 +43,8 @@ export async function startLocalMysql(options: { persistentDataDir?: string } = 
     if (!persistent || !existsSync(join(persistent, READY_MARKER))) {
       await cp(await dataTemplate(server, version, isMariaDb, asRoot), dataDir, { recursive: true });
     }
-    const port = await freePort();
+    // a fixed port lets a test stop a persistent server and start it again where clients expect it
+    const port = options.port ?? (await freePort());
     const { child } = await spawnUntilReady(
       server,
       [
