@@ -9,7 +9,7 @@
  *   insertItems            your method: one statement per order
  *   loop                   one INSERT per item, each committed on its own (autocommit)
  *   loop, one transaction  one INSERT per item, the order's items committed together
- * The three take turns for three rounds; each line shows the median round.
+ * The three take turns for five rounds; each line shows the median round.
  * It needs exercises 5.1 and 5.3 done. It uses KATA_MYSQL_URL when set, otherwise a throwaway
  * server (a local MariaDB, or MySQL in Docker), in a database of its own that it drops at the end.
  * Figures are for comparing, on this machine; a network between you and the database multiplies
@@ -61,7 +61,7 @@ function items(count: number): OrderItemRow[] {
   }));
 }
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
 
 const itemValues = (orderId: string, item: OrderItemRow) => [orderId, ...ORDER_ITEM_FIELDS.map((field) => item[field])];
@@ -92,7 +92,7 @@ try {
   console.log(`  ${'items/order'.padEnd(12)}${'way'.padEnd(24)}${'time'.padStart(9)}${'rows/s'.padStart(10)}${'vs yours'.padStart(10)}`);
   for (const count of itemCounts) {
     const lines = items(count);
-    // the ways take turns for three rounds, and each way's median counts: a slow moment of the
+    // the ways take turns for five rounds, and each way's median counts: a slow moment of the
     // machine does not land on one way only
     const times = new Map<string, number[]>(ways.map(([name]) => [name, []]));
     for (let round = 0; round < ROUNDS; round++) {
