@@ -1,8 +1,20 @@
 /**
- * At-least-once delivery across restarts: offsets are committed only after a handler succeeded,
- * a restarted consumer resumes right after the last committed event, and stop() lets the event
- * in flight finish first, leaves the rest of its batch for later, and gives up an event that is
- * waiting for the database without committing it.
+ * The consumer going away and coming back, with at-least-once delivery throughout.
+ *
+ * Restarts: offsets are committed only after a handler succeeded, a restarted consumer resumes
+ * right after the last committed event, and stop() lets the event in flight finish first, leaves
+ * the rest of its batch for later, and gives up an event that is waiting for the database without
+ * committing it.
+ *
+ * Crashes are never silent and never final. kafkajs stops a consumer for good after an error it
+ * does not know how to retry (kcat's mock answering a second member's SyncGroup with
+ * INVALID_REQUEST is the one met in practice; a TypeError thrown while handling a message is the
+ * one a test can provoke every time) and restarts it by itself after others. Either way broker.ts
+ * logs one line with the cause, and a consumer kafkajs gave up on is replaced by one that rejoins
+ * the group: the message that was in flight is delivered again, since it was never committed.
+ *
+ * Every test uses a topic and a group of its own, so all of them run side by side, their group
+ * joins (3 s each on kcat's mock) overlapping.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
@@ -11,19 +23,23 @@ import { EventType, type HandlerMap } from '../events/contract.ts';
 import { buildUser, userEvent } from '../events/user.ts';
 import { freePort } from '../servers/local-support.ts';
 import { kataEnvironment } from '../testing/provided.ts';
-import { connectBroker, type BrokerProducer } from './broker.ts';
+import { connectBroker, type BrokerConsumer, type BrokerProducer } from './broker.ts';
 import { EventConsumer } from './event-consumer.ts';
 
 const prefix = `kt-rs-${randomBytes(3).toString('hex')}-`;
 const topic = `${prefix}users`;
 let producer: BrokerProducer;
 let brokers: string[];
+const brokerConsumers: BrokerConsumer[] = [];
 
 beforeAll(async () => {
   brokers = kataEnvironment().kafkaBrokers!;
   producer = await connectBroker({ brokers, clientId: `${prefix}test` }).producer();
 });
-afterAll(() => producer?.stop());
+afterAll(async () => {
+  for (const consumer of brokerConsumers) await consumer.stop();
+  await producer?.stop();
+});
 
 function consumerWith(handlers: HandlerMap, on = topic, log: (line: string) => void = () => undefined): EventConsumer {
   return new EventConsumer({ brokers, groupId: `${on}-group`, topics: [on], handlers, deadLetterTopic: `${prefix}dlq`, log, outageBackoff: { initialMs: 20, maxMs: 100 } });
@@ -45,7 +61,13 @@ async function resumedEvents(expect: ExpectStatic, on: string, count: number): P
   }
 }
 
-// the tests use topics and groups of their own: they run side by side, their joins overlapping
+/** A bare BrokerConsumer (broker.ts, below the framework) whose log lines land in `log`. */
+async function brokerConsumerOn(on: string, log: string[]): Promise<BrokerConsumer> {
+  const consumer = await connectBroker({ brokers, clientId: `${prefix}consumer`, log: (line) => log.push(line) }).consumer({ groupId: `${on}-group`, topics: [on] });
+  brokerConsumers.push(consumer);
+  return consumer;
+}
+
 describe.concurrent('EventConsumer restarts', () => {
   it('finishes the event in flight on stop(), commits it, and a restarted consumer resumes after it with nothing lost', async ({ expect }) => {
     const seenByFirst: string[] = [];
@@ -132,4 +154,51 @@ describe.concurrent('EventConsumer restarts', () => {
     expect(log.at(-1)).toMatch(/not committed .*-outage\[\d\]@0: the consumer stopped or lost the partition while it waited; it will be delivered again/);
     expect(await resumedEvents(expect, on, 1)).toEqual(['waiting']);
   }, 40_000);
+});
+
+describe.concurrent('a crashed consumer', () => {
+  it('that kafkajs gives up on is logged in one line with its cause, replaced, and gets the uncommitted message again', async ({ expect }) => {
+    const topic = `${prefix}gives-up`;
+    const log: string[] = [];
+    await producer.send(topic, [{ key: 'k', value: 'first' }]);
+    const consumer = await brokerConsumerOn(topic, log);
+    const handled: string[] = [];
+    let calls = 0;
+    await consumer.run(async (message) => {
+      calls++;
+      // kafkajs treats a TypeError as unrecoverable: without supervision this consumer would
+      // stay connected to nothing, forever, and print nothing (kafkajs' log level is NOTHING)
+      if (calls === 1) (undefined as unknown as { value: string }).value.trim();
+      handled.push(message.value!);
+    });
+    await expect.poll(() => handled, { timeout: 20_000, interval: 50 }).toEqual(['first']);
+    const crashes = log.filter((line) => line.includes('crashed'));
+    expect(crashes).toEqual([expect.stringMatching(/^(\S+ )?consumer crashed \(group kt-rs-\w+-gives-up-group\): TypeError: Cannot read properties of undefined \(reading 'value'\).*; kafkajs gave up on it, a new one rejoins in 1 s/)]);
+    expect(crashes[0]).not.toContain('\n');
+    // joined, crashed, joined again: the replacement is a member of the group
+    expect(log.map((line) => (line.includes('joined group') ? 'joined' : line.includes('crashed') ? 'crashed' : line))).toEqual(['joined', 'crashed', 'joined']);
+
+    // and it goes on consuming
+    await producer.send(topic, [{ key: 'k', value: 'second' }]);
+    await expect.poll(() => handled, { timeout: 10_000, interval: 50 }).toEqual(['first', 'second']);
+  }, 40_000);
+
+  it('that kafkajs restarts by itself is logged in one line with its cause too', async ({ expect }) => {
+    const topic = `${prefix}restarts`;
+    const log: string[] = [];
+    await producer.send(topic, [{ key: 'k', value: 'first' }]);
+    const consumer = await brokerConsumerOn(topic, log);
+    const handled: string[] = [];
+    let failing = true;
+    await consumer.run(async (message) => {
+      // a plain Error: kafkajs retries the batch a few times, then crashes and restarts the consumer
+      if (failing) throw new Error('the handler is not ready');
+      handled.push(message.value!);
+    });
+    await expect.poll(() => log.filter((line) => line.includes('crashed')), { timeout: 30_000, interval: 100 }).toEqual([
+      expect.stringMatching(/consumer crashed \(group kt-rs-\w+-restarts-group\): Error: the handler is not ready \(KafkaJSNumberOfRetriesExceeded\); kafkajs restarts it/),
+    ]);
+    failing = false;
+    await expect.poll(() => handled, { timeout: 20_000, interval: 50 }).toEqual(['first']);
+  }, 60_000);
 });
