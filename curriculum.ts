@@ -80,6 +80,20 @@ export const curriculum = [
     domain: 'post',
     requires: [{ kata: '01-user', exercise: '5.3', what: 'parseTimestamp() from katas/01-user/user-consumer.ts' }],
   },
+  {
+    id: '07-order',
+    title: 'Order (capstone): a business key, a selective upsert, items in one batch, one transaction',
+    exercises: [
+      { id: '5.1', title: 'DDL: CREATE TABLE orders and order_items' },
+      { id: '5.2', title: 'DAL: the selective order upsert and cancel by order number' },
+      { id: '5.3', title: 'DAL: all of an order\'s items in one multi-row INSERT' },
+      { id: '5.4', title: 'Consumer: an order and its items in one transaction' },
+    ],
+    points: 30,
+    startsGreen: false,
+    domain: 'order',
+    requires: [{ kata: '01-user', exercise: '5.3', what: 'parseTimestamp() from katas/01-user/user-consumer.ts' }],
+  },
 ] as const satisfies readonly Kata[];
 
 export type KataId = (typeof curriculum)[number]['id'];

@@ -31,6 +31,10 @@ const code: Record<DomainKataId, KataCode> = {
     tables: async () => (await import('../katas/05-post/tables.ts')).tables,
     handlers: async () => new (await import('../katas/05-post/post-consumer.ts')).PostConsumer().getHandlers(),
   },
+  '07-order': {
+    tables: async () => (await import('../katas/07-order/tables.ts')).tables,
+    handlers: async () => new (await import('../katas/07-order/order-consumer.ts')).OrderConsumer().getHandlers(),
+  },
 };
 
 /** Every kata with a domain, in course order. */

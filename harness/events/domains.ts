@@ -4,6 +4,7 @@
  */
 import { productDomain } from './product.ts';
 import { postDomain } from './post.ts';
+import { orderDomain } from './order.ts';
 import { supplierDomain } from './supplier.ts';
 import { userDomain } from './user.ts';
 
@@ -12,6 +13,7 @@ export const domains = {
   supplier: supplierDomain,
   product: productDomain,
   post: postDomain,
+  order: orderDomain,
 } as const;
 
 export type DomainName = keyof typeof domains;

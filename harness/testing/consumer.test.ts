@@ -83,6 +83,29 @@ describe('consumerUnderTest', () => {
     expect(error.message.endsWith('→ getHandlers() comment')).toBe(true);
   });
 
+  it('passes recorded calls on to a stand-in (results, a transaction helper handed over unrecorded), and lets an optional argument be left out', async () => {
+    type TxDal = { transaction(work: (connection: string) => Promise<void>): Promise<void>; find(id: string, connection?: string): Promise<boolean> };
+    const consumer = consumerUnderTest({
+      dal: { name: 'TxDAL', methods: { find: [{ name: 'id' }, { name: 'connection', optional: true }] } },
+      standIn: () => ({ transaction: (work: (connection: string) => Promise<void>) => work('tx-1'), find: async (id: string) => id === 'known' }),
+      create: (dal: TxDal) => ({
+        getHandlers: (): HandlerMap => ({
+          [EventType.USER_CREATED]: async (event) => {
+            await dal.transaction(async (connection) => {
+              if (!(await dal.find(event.entity_id, connection))) throw new Error(`unknown ${event.entity_id}`);
+            });
+          },
+          [EventType.USER_DELETED]: async (event) => void (await dal.find(event.entity_id)),
+        }),
+      }),
+      handlerNames: {},
+      lessons: { exercise: '→ exercise', nulls: '→ flattening map', failures: '→ let failures through', unboundThis: '→ getHandlers() comment' },
+    });
+    await consumer.expectDalCalls(wrapEvent(EventType.USER_CREATED, 'known', {}), [{ method: 'find', args: ['known', 'tx-1'] }], 'why');
+    await expect(consumer.deliver(wrapEvent(EventType.USER_CREATED, 'other', {}))).rejects.toThrow('unknown other');
+    await consumer.expectDalCalls(wrapEvent(EventType.USER_DELETED, 'known', {}), [{ method: 'find', args: ['known'] }], 'no connection: not an undefined value');
+  });
+
   it('does not let a stub pass the failing-DAL check', async () => {
     await expect(underTest('stub').expectRejectsWhenDalFails(event)).rejects.toThrow(/not implemented yet/);
   });

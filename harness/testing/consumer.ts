@@ -8,7 +8,9 @@
  *
  * A kata's consumer suite declares its DAL's methods (a row argument names its columns; a list of
  * child rows adds many: true) and its lessons once, then checks each event type in a line or
- * two: see katas/02-supplier/5.3-consumer.test.ts.
+ * two: see katas/02-supplier/5.3-consumer.test.ts. A DAL whose handlers need answers (a method
+ * that returns a result, a transaction that hands out its connection) gets a stand-in that
+ * gives the recorded methods that behaviour: see katas/07-order/5.4-consumer.test.ts.
  */
 import type { EventEnvelope, EventType, HandlerMap } from '../events/contract.ts';
 import { explainUnboundThis, handlerFrom } from './handlers.ts';
@@ -19,14 +21,22 @@ import { describeRowDifferences, describeRowsMismatch, formatValue, sameValue, t
  * One argument of a DAL method. With columns, it is a row (an object with one field per column);
  * with columns and many, a list of rows (the child rows of later katas: variants, order items),
  * matched by their first column in any order. Columns named in json hold JSON text, compared as
- * the document it holds (key order and spacing aside).
+ * the document it holds (key order and spacing aside). An optional argument may be left out (a
+ * connection the method defaults to the pool).
  */
-export type DalArgument = { name: string; columns?: readonly string[]; many?: boolean; json?: readonly string[] };
+export type DalArgument = { name: string; columns?: readonly string[]; many?: boolean; json?: readonly string[]; optional?: boolean };
 export type DalCall = { method: string; args: readonly unknown[] };
 
 export type ConsumerUnderTestOptions<Dal> = {
   /** the DAL class's name and its methods' arguments, in order */
   dal: { name: string; methods: Readonly<Record<string, readonly DalArgument[]>> };
+  /**
+   * What the recorded methods do, for a DAL whose handlers need answers: a fresh stand-in for each
+   * delivery. A declared method, once recorded, calls the stand-in's method of the same name and
+   * returns its result; the stand-in's other methods (a transaction helper) are handed to the
+   * consumer as they are, unrecorded. Without it, every method resolves to undefined.
+   */
+  standIn?: () => object;
   /** builds the consumer on the given DAL, as the service builds it on the real one */
   create: (dal: Dal) => { getHandlers(): HandlerMap };
   /** which method handles which event type ('user.created' -> 'handleUserCreated'), for messages */
@@ -76,25 +86,32 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
     const calls: DalCall[] = [];
     const overlaps: string[] = [];
     const running = new Set<string>();
-    const dal = Object.fromEntries(
-      Object.entries(options.dal.methods).map(([method, argumentsOf]) => [
-        method,
-        async (...args: unknown[]) => {
-          calls.push({ method, args });
-          for (const earlier of running) overlaps.push(`${method} while ${earlier}`);
-          running.add(method);
-          try {
-            // a statement takes a round trip: resolve later, so that a call made before the previous one finished shows
-            await new Promise((resolve) => setImmediate(resolve));
-            // what the driver does with undefined, so the handler sees the same failure as in production
-            if (undefinedArguments(argumentsOf, args).length > 0) throw new TypeError('Bind parameters must not contain undefined. To pass SQL NULL specify JS null');
-            if (failing === true || failing === method) throw new SimulatedDatabaseFailure(method);
-          } finally {
-            running.delete(method);
-          }
-        },
-      ]),
-    );
+    const standIn = options.standIn?.() as Record<string, unknown> | undefined;
+    const unrecorded = standIn ? Object.fromEntries(methodsOf(standIn).filter((name) => !Object.hasOwn(options.dal.methods, name)).map((name) => [name, (standIn[name] as (...values: unknown[]) => unknown).bind(standIn)])) : {};
+    const dal = {
+      ...unrecorded,
+      ...Object.fromEntries(
+        Object.entries(options.dal.methods).map(([method, argumentsOf]) => [
+          method,
+          async (...args: unknown[]) => {
+            calls.push({ method, args });
+            for (const earlier of running) overlaps.push(`${method} while ${earlier}`);
+            running.add(method);
+            try {
+              // a statement takes a round trip: resolve later, so that a call made before the previous one finished shows
+              await new Promise((resolve) => setImmediate(resolve));
+              // what the driver does with undefined, so the handler sees the same failure as in production
+              if (undefinedArguments(argumentsOf, args).length > 0) throw new TypeError('Bind parameters must not contain undefined. To pass SQL NULL specify JS null');
+              if (failing === true || failing === method) throw new SimulatedDatabaseFailure(method);
+              const behaviour = standIn?.[method];
+              return typeof behaviour === 'function' ? await (behaviour as (...values: unknown[]) => unknown).apply(standIn, args) : undefined;
+            } finally {
+              running.delete(method);
+            }
+          },
+        ]),
+      ),
+    };
     const consumer = options.create(dal as Dal);
     const handler = handlerFrom(consumer.getHandlers(), event.event_type as EventType, lessons.exercise);
     try {
@@ -209,11 +226,22 @@ export function undefinedArguments(spec: readonly DalArgument[], args: readonly 
       });
     } else if (argument.columns && typeof value === 'object' && value !== null) {
       checkRow(value as Row, argument.columns, '');
-    } else if (value === undefined) {
+    } else if (value === undefined && !argument.optional) {
       names.push(argument.name);
     }
   });
   return names;
+}
+
+/** The methods an object has, up to Object.prototype (a class instance's live on its prototype). */
+function methodsOf(object: object): string[] {
+  const names = new Set<string>();
+  for (let current: object | null = object; current && current !== Object.prototype; current = Object.getPrototypeOf(current)) {
+    for (const name of Object.getOwnPropertyNames(current)) {
+      if (name !== 'constructor' && typeof (object as Record<string, unknown>)[name] === 'function') names.add(name);
+    }
+  }
+  return [...names];
 }
 
 /** The differing arguments as table lines: rows column by column, other arguments by name. */

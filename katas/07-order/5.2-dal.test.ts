@@ -1,0 +1,250 @@
+/**
+ * Exercise 5.2 (DAL): OrderDAL.upsertOrder and OrderDAL.cancelOrder against a real database,
+ * checked with generated orders. Each method is tested on its own: rows a test needs beforehand
+ * are inserted by the harness's own SQL.
+ * Run: npm test -- katas/07-order/5.2
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { afterRevisions, orderCancellation, orderNumber, orderRevisions, orderRow } from '../../harness/events/order.arbitraries.ts';
+import { ORDER_COLUMNS, type OrderCancellation, type OrderRow } from '../../harness/events/order.ts';
+import { assertReleasesOnFailure } from '../../harness/testing/connection-leaks.ts';
+import { useKataDatabase } from '../../harness/testing/database.ts';
+import { assertProperty } from '../../harness/testing/properties.ts';
+import { assertSentAsParameters } from '../../harness/testing/statements.ts';
+import { lessonFor } from '../../harness/testing/teach.ts';
+import { tables } from './tables.ts';
+import { OrderDAL } from './order-dal.ts';
+
+const lesson = lessonFor('07-order');
+const db = useKataDatabase({ kata: '07-order', tables: () => tables, requires: { tables: ['orders', 'order_items'], exercise: '5.1' } });
+const dal = new OrderDAL();
+const placeholders = lesson.paragraph('Exercise 5.2', 'The `db` argument');
+
+const selectOrder = (orderId: string) => db.select<OrderRow>('orders', ORDER_COLUMNS, { order_id: orderId });
+const selectOrders = () => db.select<OrderRow>('orders', ORDER_COLUMNS);
+/** How rows of `orders` are compared: column by column, in the table's order. */
+const orders = (why: string, pointer = lesson.exercise('5.2')) => ({ columns: ORDER_COLUMNS, table: 'orders', why, pointer });
+/** A statement that fails: the test makes the database refuse writes while the method runs. */
+const whenItFails = (what: string, call: () => Promise<unknown>) =>
+  db.whileWritesFail(() => assertReleasesOnFailure(db.pool, what, call, 'the test made the database refuse writes for a moment'));
+/** One generated order (always the same), for the tests that need just one. */
+const someOrder = fc.sample(orderRow(), { numRuns: 1, seed: 7 })[0]!;
+
+/** Runs fn on a connection in a transaction that is then rolled back. */
+async function inRolledBackTransaction(fn: (connection: Awaited<ReturnType<typeof db.pool.getConnection>>) => Promise<unknown>): Promise<void> {
+  const connection = await db.pool.getConnection();
+  try {
+    await connection.beginTransaction();
+    await fn(connection);
+    await connection.rollback();
+  } finally {
+    connection.release();
+  }
+}
+
+/** The row after a cancel: the lifecycle the cancel writes, the rest as it was. */
+const cancelledRow = (row: OrderRow, cancellation: OrderCancellation): OrderRow => ({
+  ...row,
+  status: 'cancelled',
+  cancelled_at: cancellation.cancelled_at,
+  cancel_reason: cancellation.cancel_reason,
+  updated_at: cancellation.cancelled_at,
+  event_id: cancellation.event_id,
+  event_timestamp: cancellation.event_timestamp,
+});
+
+describe('Exercise 5.2: OrderDAL.upsertOrder', () => {
+  it('stores all 28 columns exactly as given (money as exact text), each in its own column', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderRow(), async (row) => {
+        await db.reset();
+        await dal.upsertOrder(row);
+        expect(await selectOrder(row.order_id)).toEqualRows(
+          [row],
+          orders('SELECT after upsertOrder(row) should return exactly that row; a value in the wrong column means the column list and the values are not in the same order.'),
+        );
+      }),
+    );
+  });
+
+  it('is idempotent: the same upsert applied twice leaves one identical row', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderRow(), async (row) => {
+        await db.reset();
+        await dal.upsertOrder(row);
+        await dal.upsertOrder(row);
+        expect(await selectOrder(row.order_id)).toEqualRows([row], orders('Storing the same event twice must leave one row, unchanged.'));
+      }),
+    );
+  });
+
+  it('a later event moves the lifecycle and nothing else: the order number, customer, address, money and times of placing stay', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderRevisions(), async ({ earlier, later }) => {
+        await db.reset();
+        await db.insert('orders', [earlier]);
+        await dal.upsertOrder(later);
+        expect(await selectOrder(earlier.order_id)).toEqualRows(
+          [afterRevisions(earlier, later)],
+          orders(
+            'With the order stored, upsertOrder(later) (a newer event, whose other columns differ on purpose) should move only the ten lifecycle columns ' +
+              '(status, payment_status, paid_at, shipped_at, delivered_at, cancelled_at, cancel_reason, updated_at, event_id, event_timestamp) and keep every other column as stored.',
+            lesson.paragraph('Exercise 5.2', 'Which columns an upsert may move'),
+          ),
+        );
+      }),
+    );
+  });
+
+  it('an older event changes nothing: the row keeps the newest event\'s lifecycle, event_timestamp included', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderRevisions({ sameFacts: true }), async ({ earlier, later }) => {
+        await db.reset();
+        await db.insert('orders', [later]);
+        await dal.upsertOrder(earlier);
+        expect(await selectOrder(later.order_id)).toEqualRows(
+          [later],
+          orders(
+            `The row holds an event of ${later.event_timestamp}; upsertOrder(earlier) brings one of ${earlier.event_timestamp}, older: every lifecycle column, ` +
+              'event_timestamp included, must stay as it is (IF(VALUES(event_timestamp) >= event_timestamp, ..., ...), event_timestamp last).',
+            lesson.paragraph('Exercise 5.2', 'The newest event wins'),
+          ),
+        );
+      }),
+    );
+  });
+
+  it('two events of one order give the same row in either order of delivery', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderRevisions({ sameFacts: true }), async ({ earlier, later }) => {
+        await db.reset();
+        await dal.upsertOrder(earlier);
+        await dal.upsertOrder(later);
+        const inOrder = await selectOrder(earlier.order_id);
+        await db.reset();
+        await dal.upsertOrder(later);
+        await dal.upsertOrder(earlier);
+        expect(await selectOrder(earlier.order_id)).toEqualRows(
+          inOrder,
+          orders('upsertOrder(later) then upsertOrder(earlier) must leave the same row as earlier then later: the newest event wins, whatever the order of delivery.', lesson.paragraph('Exercise 5.2', 'The newest event wins')),
+        );
+        expect(inOrder).toEqualRows([afterRevisions(earlier, later)], orders('In order, the later event\'s lifecycle.'));
+      }),
+    );
+  });
+
+  it('sends all 28 values as ? parameters, never inside the SQL text', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderRow(), async (row) => {
+        await db.reset();
+        const { statements } = await db.sent(() => dal.upsertOrder(row));
+        assertSentAsParameters('OrderDAL.upsertOrder', statements, row, placeholders);
+      }),
+    );
+  });
+
+  it('runs on the connection it is given: inside a transaction that rolls back, it leaves nothing', async () => {
+    await db.reset();
+    await inRolledBackTransaction((connection) => dal.upsertOrder(someOrder, connection));
+    expect(
+      await selectOrder(someOrder.order_id),
+      `upsertOrder(order, connection) ran in a transaction that was then rolled back: the row must not be there. ` +
+        `It is, so the INSERT ran on another connection (getPool()), which commits at once: use db.execute(...).\n${placeholders}`,
+    ).toEqual([]);
+  });
+
+  it('fails when its statement fails, and gives its connection back', async () => {
+    await whenItFails('OrderDAL.upsertOrder', () => dal.upsertOrder(someOrder));
+  });
+});
+
+describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
+  it('cancels the order with that number, with the cancellation\'s values, leaves the others, and returns true', async () => {
+    await assertProperty(
+      fc.asyncProperty(
+        fc.uniqueArray(orderRow(), { minLength: 1, maxLength: 4, selector: (row) => row.order_number }).filter((rows) => new Set(rows.map((row) => row.order_id)).size === rows.length),
+        fc.nat(),
+        orderCancellation(),
+        async (rows, pick, cancellation) => {
+          await db.reset();
+          await db.insert('orders', rows);
+          const doomed = rows[pick % rows.length]!;
+          const request = { ...cancellation, order_number: doomed.order_number };
+          const found = await dal.cancelOrder(request);
+          expect(await selectOrders()).toEqualRows(
+            rows.map((row) => (row === doomed ? cancelledRow(row, request) : row)),
+            orders(
+              `cancelOrder({ order_number: ${JSON.stringify(doomed.order_number)}, ... }) should set status 'cancelled', cancelled_at and updated_at (both the cancellation's cancelled_at), ` +
+                `cancel_reason, event_id and event_timestamp on the order WITH THAT NUMBER (WHERE order_number = ?), and touch no other order.`,
+              lesson.paragraph('Exercise 5.2', 'Cancel by the business key'),
+            ),
+          );
+          expect(found, `cancelOrder found the order: it should return true.\n${lesson.paragraph('Exercise 5.2', 'A method that says whether it found the order')}`).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('returns true again when the same cancel is delivered twice, and the row stays as the first left it', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderRow(), orderCancellation(), async (row, cancellation) => {
+        await db.reset();
+        await db.insert('orders', [row]);
+        const request = { ...cancellation, order_number: row.order_number };
+        await dal.cancelOrder(request);
+        const again = await dal.cancelOrder(request);
+        expect(
+          again,
+          `A redelivered cancel finds the order (already cancelled, with the same values: nothing changes) and must still return true: count the rows the WHERE found ` +
+            `(result.affectedRows), not the rows whose values changed (result.changedRows).\n${lesson.paragraph('Exercise 5.2', 'A method that says whether it found the order')}`,
+        ).toBe(true);
+        expect(await selectOrder(row.order_id)).toEqualRows([cancelledRow(row, request)], orders('The same cancel twice leaves the same row.'));
+      }),
+    );
+  });
+
+  it('returns false, and changes nothing, for an order number nobody has', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderRow(), orderNumber(), orderCancellation(), async (row, unknown, cancellation) => {
+        fc.pre(unknown !== row.order_number);
+        await db.reset();
+        await db.insert('orders', [row]);
+        const found = await dal.cancelOrder({ ...cancellation, order_number: unknown });
+        expect(await selectOrders()).toEqualRows([row], orders(`cancelOrder for ${JSON.stringify(unknown)}, a number no order has, must change nothing.`));
+        expect(found, `No order has that number: cancelOrder must return false (result.affectedRows is 0).\n${lesson.paragraph('Exercise 5.2', 'A method that says whether it found the order')}`).toBe(false);
+      }),
+    );
+  });
+
+  it('sends the number and the cancellation\'s values as ? parameters, never inside the SQL text', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderRow(), orderCancellation(), async (row, cancellation) => {
+        await db.reset();
+        await db.insert('orders', [row]);
+        const request = { ...cancellation, order_number: row.order_number };
+        const { statements } = await db.sent(() => dal.cancelOrder(request));
+        assertSentAsParameters('OrderDAL.cancelOrder', statements, request, placeholders);
+      }),
+    );
+  });
+
+  it('runs on the connection it is given: inside a transaction that rolls back, it changes nothing', async () => {
+    await db.reset();
+    await db.insert('orders', [someOrder]);
+    const cancellation = fc.sample(orderCancellation(), { numRuns: 1, seed: 8 })[0]!;
+    await inRolledBackTransaction((connection) => dal.cancelOrder({ ...cancellation, order_number: someOrder.order_number }, connection));
+    expect(await selectOrder(someOrder.order_id)).toEqualRows(
+      [someOrder],
+      orders(
+        'cancelOrder(cancellation, connection) ran in a transaction that was then rolled back: the order must be as before. It is cancelled, so the UPDATE ran on another connection (getPool()): use db.execute(...).',
+        placeholders,
+      ),
+    );
+  });
+
+  it('fails when its statement fails, and gives its connection back', async () => {
+    const cancellation = fc.sample(orderCancellation(), { numRuns: 1, seed: 9 })[0]!;
+    await whenItFails('OrderDAL.cancelOrder', () => dal.cancelOrder(cancellation));
+  });
+});
