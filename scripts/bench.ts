@@ -1,7 +1,8 @@
 /**
  * npm run bench: kata 01's timings on the local path (throwaway mariadbd + kcat mock), measured
  * on the reference solution so that every suite runs to the end. Prints figures against the
- * budgets; it never fails a build: budgets are for humans to watch.
+ * budgets, each with its ratio to a one-test vitest run measured in the same bench; it never
+ * fails a build: budgets are for humans to watch.
  * npm run bench -- throughput: the service's events/s against a single-row loop (bench-throughput.ts).
  *
  *   cold    a fresh `vitest run` process, server start included (with an empty and a warm
@@ -53,6 +54,11 @@ async function warmReruns(filters: string[], runs: number): Promise<number[]> {
   }
 }
 
+/** A one-test vitest run: what any vitest run costs, the yardstick for the ratios. */
+const ONE_TEST = ['harness/learn/learn.test.ts', '-t', 'accepts 01-user'];
+const CURRENT_EXERCISE = ['katas/01-user/5.2'];
+const WHOLE_KATA = ['katas/01-user/'];
+
 async function kataTimings(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { runs: { type: 'string', default: '3' } } });
   const runs = Number(values.runs);
@@ -60,28 +66,35 @@ async function kataTimings(args: string[]): Promise<void> {
   process.env.KATA_PROVIDER ??= 'local';
   delete process.env.KATA_MYSQL_URL;
   delete process.env.KATA_KAFKA_BROKERS;
+  const medianOf = async (measure: () => Promise<number>) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(await measure());
+    return median(times);
+  };
 
-  const rows: [string, number, number][] = [];
+  const coldYardstick = await medianOf(() => coldRun(ONE_TEST));
+  const warmYardstick = median(await warmReruns(['harness/learn/learn.test.ts'], runs));
+  // [measure, time, budget (#14), yardstick it is compared with]
+  const rows: [string, number, number, number][] = [
+    [`save -> verdict of the current exercise (5.2), warm`, median(await warmReruns(CURRENT_EXERCISE, runs)), 1000, warmYardstick],
+    [`cold kata run without end-to-end`, await medianOf(() => coldRun(WITHOUT_E2E)), 2500, coldYardstick],
+    [`cold whole kata, end-to-end included`, await medianOf(() => coldRun(WHOLE_KATA)), 6000, coldYardstick],
+    [`warm rerun, end-to-end file alone`, median(await warmReruns(E2E, runs)), 4500, warmYardstick],
+  ];
   const emptyCache = await mkdtemp(join(tmpdir(), 'kata-bench-cache-'));
   try {
-    rows.push(['cold, without e2e, empty module cache', await coldRun(WITHOUT_E2E, emptyCache), 3000]);
+    rows.push(['cold, without e2e, empty module cache (once)', await coldRun(WITHOUT_E2E, emptyCache), 3000, coldYardstick]);
   } finally {
     await rm(emptyCache, { recursive: true, force: true });
   }
-  const cold: number[] = [];
-  for (let i = 0; i < runs; i++) cold.push(await coldRun(WITHOUT_E2E));
-  rows.push([`cold, without e2e (median of ${runs})`, median(cold), 3000]);
-  rows.push([`warm rerun, DDL + DAL + consumer (median of ${runs})`, median(await warmReruns(WITHOUT_E2E, runs)), 1000]);
-  const coldE2e: number[] = [];
-  for (let i = 0; i < runs; i++) coldE2e.push(await coldRun(E2E));
-  rows.push([`cold, end-to-end file alone (median of ${runs})`, median(coldE2e), 4500]);
-  rows.push([`warm rerun, end-to-end file (median of ${runs})`, median(await warmReruns(E2E, runs)), 4500]);
 
-  console.log(`\nkata 01 on the local path (reference solution, ${process.env.KATA_PROVIDER})\n`);
+  console.log(`\nkata 01 on the local path (reference solution, ${process.env.KATA_PROVIDER}), medians of ${runs}`);
+  console.log(`yardsticks: a one-test vitest run ${(coldYardstick / 1000).toFixed(2)} s cold, ${(warmYardstick / 1000).toFixed(2)} s as a warm rerun\n`);
   const width = Math.max(...rows.map(([name]) => name.length));
-  console.log(`  ${'measure'.padEnd(width)}  ${'time'.padStart(8)}  ${'budget'.padStart(8)}`);
-  for (const [name, ms, budget] of rows) {
-    console.log(`  ${name.padEnd(width)}  ${(ms / 1000).toFixed(2).padStart(7)}s  ${('< ' + (budget / 1000).toFixed(1) + 's').padStart(8)}  ${ms <= budget ? 'within' : 'OVER'}`);
+  console.log(`  ${'measure'.padEnd(width)}  ${'time'.padStart(8)}  ${'budget'.padStart(8)}  ${'ratio'.padStart(6)}`);
+  for (const [name, ms, budget, yardstick] of rows) {
+    const ratio = `${(ms / yardstick).toFixed(1)}x`;
+    console.log(`  ${name.padEnd(width)}  ${(ms / 1000).toFixed(2).padStart(7)}s  ${('< ' + (budget / 1000).toFixed(1) + 's').padStart(8)}  ${ratio.padStart(6)}  ${ms <= budget ? 'within' : 'OVER'}`);
   }
 }
 
