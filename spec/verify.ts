@@ -33,7 +33,8 @@ type Check = { group: string; name: string; expected: string; run: () => Promise
 const { values } = parseArgs({
   options: {
     kata: { type: 'string', multiple: true },
-    jobs: { type: 'string', default: String(Math.max(2, Math.min(4, availableParallelism()))) },
+    // one more run than cores: much of a run is waiting (Kafka group joins, server starts)
+    jobs: { type: 'string', default: String(Math.min(4, availableParallelism() + 1)) },
     'skip-harness': { type: 'boolean', default: false },
     /** also write the results as JSON (CI puts two servers' reports side by side: verifier/side-by-side.ts) */
     report: { type: 'string' },
