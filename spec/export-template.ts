@@ -12,7 +12,18 @@ import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import { computeFingerprint, FINGERPRINT_FILE, type Fingerprint } from '../harness/grading/fingerprint.ts';
 
-const MAINTAINER_ONLY = [/^spec\//, /^scripts\//, /^\.ci\//, /^\.github\/workflows\/ci\.yml$/, /^fingerprint\.json$/];
+/**
+ * The service's fault-injection proofs (a second instance, a crash and restart, a database
+ * outage) take most of a whole test run (~50 s of 85 s) and prove the harness, not a student's
+ * code: they run in the course's own repository (verify), not in every student's `npx vitest run`.
+ */
+const SERVICE_PROOFS = [
+  /^harness\/dev\/playground\.test\.ts$/,
+  /^harness\/scale-out\.e2e\.test\.ts$/,
+  /^harness\/kafka\/event-consumer\.restart\.e2e\.test\.ts$/,
+  /^harness\/kafka\/database-outage\.e2e\.test\.ts$/,
+];
+const MAINTAINER_ONLY = [/^spec\//, /^scripts\//, /^\.ci\//, /^\.github\/workflows\/ci\.yml$/, /^fingerprint\.json$/, ...SERVICE_PROOFS];
 const MAINTAINER_SCRIPTS = ['verify', 'bench', 'export:template'];
 
 /**
