@@ -32,6 +32,8 @@ export type ServersInfo = {
 };
 
 export type Servers = ServersInfo & {
+  /** how often the local MySQL server crashed and was restarted during this run */
+  mysqlCrashes(): number;
   ways: { mysql: Way; kafka: Way | null };
   stop(): Promise<void>;
 };
@@ -157,6 +159,7 @@ export async function startServers(options: ServerOptions): Promise<Servers> {
       kafkaBrokers: kafka ? kafka.url.split(',').map((broker) => broker.trim()) : null,
       summary,
       ways: { mysql: database.way, kafka: kafka?.way ?? null },
+      mysqlCrashes: () => database.crashes?.() ?? 0,
       stop: stopAll,
     };
   } catch (error) {
