@@ -8,8 +8,12 @@ import { LearnerSequencer } from './harness/learn/loop-gate.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/** A student's red test shows their own code and the test, never harness internals. */
+export const withoutHarnessFrames = (_error: unknown, frame: { file: string }) => !/[\\/](harness|node_modules)[\\/]/.test(frame.file);
+
 // Shared by every project; the environment itself is provisioned once, by the root's globalSetup.
-const shared = {
+// (Exported for the verifier's batch config, spec/verifier/batch.config.ts.)
+export const shared = {
   setupFiles: ['harness/testing/setup.ts'],
   globalSetup: [],
   testTimeout: 20_000,
@@ -41,8 +45,7 @@ export default defineConfig({
           ...shared,
           name: kata.id,
           include: [`katas/${kata.id}/**/*.test.ts`],
-          // a student's red test shows their own code and the test, never harness internals
-          onStackTrace: (_error: unknown, frame: { file: string }) => !/[\\/](harness|node_modules)[\\/]/.test(frame.file),
+          onStackTrace: withoutHarnessFrames,
         },
       })),
       { extends: true as const, test: { ...shared, name: 'harness', include: ['harness/**/*.test.ts'] } },

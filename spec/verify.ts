@@ -23,7 +23,8 @@ import { checkApis, typecheck } from './verifier/api-check.ts';
 import { lintWorkflows } from './verifier/lint-workflows.ts';
 import type { VerifyReport } from './verifier/side-by-side.ts';
 import { allFail, allPass, mistakeVerdict, type Verdict } from './verifier/expectations.ts';
-import { runVitest } from '../harness/results/run-vitest.ts';
+import { runVitest, type VitestRun } from '../harness/results/run-vitest.ts';
+import { runBatch, type BatchRun } from './verifier/batch.ts';
 import { TIME_ZONES } from '../harness/testing/time-zones.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -78,14 +79,29 @@ const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
 const checks: Check[] = [];
 
 if (!values['skip-harness']) {
-  // two runs, so that their waits (Kafka group joins, server starts) overlap on a small machine
-  for (const project of ['harness', 'spec']) {
+  // several runs, so that their waits (Kafka group joins, server starts) overlap on a small
+  // machine, a long file never holds the others back, and a server crash reruns only its part
+  const testFiles = async (folder: string): Promise<string[]> =>
+    (await readdir(join(root, folder), { recursive: true })).filter((file) => file.endsWith('.test.ts')).map((file) => `${folder}/${file.replaceAll('\\', '/')}`).sort();
+  const harnessFiles = await testFiles('harness');
+  // the service's proofs (end-to-end files, the playground): mostly waiting for Kafka and restarts
+  const isServiceProof = (file: string) => file.endsWith('.e2e.test.ts') || file === 'harness/dev/playground.test.ts';
+  const parts: [string, string, string[]][] = [
+    ['harness suites', 'harness', harnessFiles.filter((file) => !isServiceProof(file))],
+    ['harness end-to-end suites', 'harness', harnessFiles.filter(isServiceProof)],
+    ...(await testFiles('spec')).map((file): [string, string, string[]] => [`spec: ${file.slice('spec/'.length, -'.test.ts'.length)}`, 'spec', [file]]),
+  ];
+  // the longest first (measured: the template's whole run, then npm start's walk through the course)
+  const longest = ['spec: export-template.e2e', 'spec: start.e2e', 'harness end-to-end suites', 'harness suites'];
+  const rank = (name: string) => (longest.includes(name) ? longest.indexOf(name) : longest.length);
+  parts.sort(([a], [b]) => rank(a) - rank(b));
+  for (const [name, project, files] of parts) {
     checks.push({
       group: 'harness',
-      name: `${project} suites`,
+      name,
       expected: 'all pass',
       run: async () => {
-        const run = await runVitest({ root, projects: [project], env: childEnv({}) });
+        const run = await runVitest({ root, projects: [project], filters: files, env: childEnv({}) });
         return { ...allPass(run), durationMs: run.durationMs };
       },
     });
@@ -110,6 +126,16 @@ if (!values['skip-harness']) {
   });
 }
 
+/**
+ * A kata's runs (stubs, reference in each zone, every catalogued mistake) go to vitest in
+ * batches, many runs to a process (verifier/batch.ts): ~130 vitest processes would spend more
+ * CPU starting than testing. Each run is still its own project, with its own redirection,
+ * worker and environment, and still its own line in the table.
+ */
+const BATCH_SIZE = 8;
+type BatchedCheck = { check: number; run: BatchRun; verdict: (run: VitestRun) => Verdict };
+const batched: BatchedCheck[][] = [];
+
 for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
   if (kata.startsGreen) {
     checks.push({
@@ -123,74 +149,84 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
     });
     continue;
   }
-  checks.push({
-    group: kata.id,
-    name: 'stubs',
-    expected: 'all fail',
-    run: async () => {
-      const run = await runVitest({ root, projects: [kata.id], env: childEnv({ KATA_VERIFY_MODE: 'stubs', TZ: 'UTC' }) });
-      return { ...allFail(run), durationMs: run.durationMs };
-    },
-  });
+  const suites = (await readdir(join(root, 'katas', kata.id))).filter((file) => file.endsWith('.test.ts')).sort().map((file) => `katas/${kata.id}/${file}`);
+  // the end-to-end files are left out of mistake runs: any mistake may fail them (their outcome
+  // cannot change the verdict), and their Kafka round trips would double the time
+  const withoutEndToEnd = suites.filter((file) => !file.endsWith('.e2e.test.ts'));
+  const runs: BatchedCheck[] = [];
+  const add = (check: Omit<Check, 'run'>, run: BatchRun, verdict: (run: VitestRun) => Verdict) => {
+    checks.push({ ...check, run: () => Promise.reject(new Error('runs in a batch')) });
+    runs.push({ check: checks.length - 1, run, verdict });
+  };
+  add({ group: kata.id, name: 'stubs', expected: 'all fail' }, { name: `${kata.id} stubs`, mode: 'stubs', include: suites, env: { TZ: 'UTC' } }, allFail);
   for (const zone of TIME_ZONES) {
-    checks.push({
-      group: kata.id,
-      name: `reference, TZ=${zone}`,
-      expected: 'all pass',
-      run: async () => {
-        const run = await runVitest({ root, projects: [kata.id], env: childEnv({ KATA_VERIFY_MODE: 'reference', TZ: zone }) });
-        return { ...allPass(run), durationMs: run.durationMs };
-      },
-    });
+    add({ group: kata.id, name: `reference, TZ=${zone}`, expected: 'all pass' }, { name: `${kata.id} reference ${zone}`, mode: 'reference', include: suites, env: { TZ: zone } }, allPass);
   }
   const mistakesFolder = join(root, 'spec', 'mistakes', kata.id);
   const mistakes = existsSync(mistakesFolder) ? (await readdir(mistakesFolder)).sort() : [];
   for (const name of mistakes) {
     const mistake = (await import(join(mistakesFolder, name, 'mistake.ts'))).default as Mistake;
-    checks.push({
-      group: kata.id,
-      name: `mistake ${name}`,
-      expected: `caught by ${mistake.caughtBy}${mistake.mayAlsoFail?.length ? ` (may fail ${mistake.mayAlsoFail.join(', ')})` : ''}`,
-      run: async () => {
-        // every suite of the kata, so that a mistake failing another exercise's tests is seen; not
-        // the end-to-end files, which any mistake may fail (their outcome cannot change the verdict,
-        // and their Kafka round trips would double the time). A non-UTC zone, so that time-zone
-        // mistakes cannot hide behind a UTC machine.
-        const suites = (await readdir(join(root, 'katas', kata.id))).filter((file) => file.endsWith('.test.ts') && !file.endsWith('.e2e.test.ts'));
-        const run = await runVitest({
-          root,
-          projects: [kata.id],
-          filters: suites.map((file) => `katas/${kata.id}/${file}`),
-          env: childEnv({ KATA_VERIFY_MODE: `mistake:${kata.id}/${name}`, TZ: 'America/Los_Angeles' }),
-        });
-        return { ...mistakeVerdict(run, mistake), durationMs: run.durationMs };
+    add(
+      {
+        group: kata.id,
+        name: `mistake ${name}`,
+        expected: `caught by ${mistake.caughtBy}${mistake.mayAlsoFail?.length ? ` (may fail ${mistake.mayAlsoFail.join(', ')})` : ''}`,
       },
-    });
+      // every other suite of the kata, so that a mistake failing another exercise's tests is seen;
+      // a non-UTC zone, so that time-zone mistakes cannot hide behind a UTC machine; no shrinking
+      // of counterexamples (only pass or fail counts here)
+      { name: `mistake:${kata.id}/${name}`, mode: `mistake:${kata.id}/${name}`, include: withoutEndToEnd, env: { TZ: 'America/Los_Angeles', KATA_PROPERTY_SHRINK: 'off' } },
+      (run) => mistakeVerdict(run, mistake),
+    );
   }
+  for (let i = 0; i < runs.length; i += BATCH_SIZE) batched.push(runs.slice(i, i + BATCH_SIZE));
 }
 
-const results: (Verdict & { durationMs?: number })[] = new Array(checks.length);
-let next = 0;
+type Result = Verdict & { durationMs?: number };
+const results: Result[] = new Array(checks.length);
 const started = performance.now();
-async function runCheck(check: Check): Promise<Verdict & { durationMs?: number }> {
+
+/** What the workers take in turn: one check, or a batch of a kata's runs. */
+type Unit = { checks: number[]; run: () => Promise<Result[]> };
+async function runCheck(check: Check): Promise<Result> {
   try {
     return await check.run();
   } catch (error) {
     return { ok: false, got: 'crashed', details: [String(error instanceof Error ? error.stack : error)] };
   }
 }
+async function runBatched(entries: BatchedCheck[]): Promise<Result[]> {
+  try {
+    const runs = await runBatch({ root, runs: entries.map((entry) => entry.run), env: childEnv({ TZ: 'UTC' }), maxWorkers: 2 });
+    return entries.map((entry) => {
+      const run = runs.get(entry.run.name)!;
+      return { ...entry.verdict(run), durationMs: run.durationMs };
+    });
+  } catch (error) {
+    return entries.map(() => ({ ok: false, got: 'crashed', details: [String(error instanceof Error ? error.stack : error)] }));
+  }
+}
+const isBatched = (index: number) => batched.some((entries) => entries.some((entry) => entry.check === index));
+const single = checks.flatMap((check, index) => (isBatched(index) ? [] : [{ checks: [index], run: async () => [await runCheck(check)] }]));
+const isSuites = (unit: Unit) => checks[unit.checks[0]!]!.expected === 'all pass' && checks[unit.checks[0]!]!.group === 'harness';
+// longest first, so that no long unit starts last: the harness's and spec's suites, the batches, the rest
+const units: Unit[] = [
+  ...single.filter(isSuites),
+  ...batched.map((entries) => ({ checks: entries.map((entry) => entry.check), run: () => runBatched(entries) })),
+  ...single.filter((unit) => !isSuites(unit)),
+];
+let next = 0;
 async function worker(): Promise<void> {
-  while (next < checks.length) {
-    const index = next++;
+  while (next < units.length) {
+    const unit = units[next++]!;
     const crashesBefore = environment.mysqlCrashes();
-    let result = await runCheck(checks[index]!);
-    // the local MariaDB died under this check (and was started again: harness/servers/local-mysql.ts):
+    let unitResults = await unit.run();
+    // the local MariaDB died under this unit (and was started again: harness/servers/local-mysql.ts):
     // its failures say nothing about the curriculum, so it runs once more, and the table says so
-    if (!result.ok && environment.mysqlCrashes() > crashesBefore) {
-      const again = await runCheck(checks[index]!);
-      result = { ...again, got: `${again.got} (run again: the server crashed during the first run)` };
+    if (unitResults.some((result) => !result.ok) && environment.mysqlCrashes() > crashesBefore) {
+      unitResults = (await unit.run()).map((again) => ({ ...again, got: `${again.got} (run again: the server crashed during the first run)` }));
     }
-    results[index] = result;
+    unit.checks.forEach((check, position) => (results[check] = unitResults[position]!));
   }
 }
 try {

@@ -3,7 +3,7 @@
  * temporary data folder (or the playground's persistent one), on a free loopback port. Starts in
  * a few tenths of a second (after the first run, which prepares a data-folder template).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,10 @@ export async function startLocalMysql(options: { persistentDataDir?: string; por
       30_000,
     );
     let { child } = await launch();
+    // the server's last words (a crash prints its stack trace on stderr), kept for the crash report
+    let lastWords = '';
+    const listen = (process: typeof child) => process.stderr?.on('data', (chunk: Buffer) => (lastWords = (lastWords + chunk.toString('utf8')).slice(-16_384)));
+    listen(child);
     const reaper = startReaper(persistent ? '-' : dataDir, [child.pid]);
     // MariaDB 10.11 segfaults now and then under many parallel suites (ha_maria::drop_table):
     // start it again on the same port and data, so one crash costs the statements in flight
@@ -86,10 +90,14 @@ export async function startLocalMysql(options: { persistentDataDir?: string; por
       child.once('exit', (code, signal) => {
         if (stopping) return;
         crashes++;
-        process.stderr.write(`local ${isMariaDb ? 'mariadbd' : 'mysqld'} on port ${port} died (${signal ?? `exit code ${code}`}); starting it again\n`);
+        const report = join(tmpdir(), `kata-mysql-crash-${port}-${crashes}.log`);
+        writeFileSync(report, lastWords);
+        lastWords = '';
+        process.stderr.write(`local ${isMariaDb ? 'mariadbd' : 'mysqld'} on port ${port} died (${signal ?? `exit code ${code}`}; its last log lines: ${report}); starting it again\n`);
         void launch().then(
           (next) => {
             child = next.child;
+            listen(child);
             restarts.push(startReaper('-', [child.pid]));
             watch();
           },
