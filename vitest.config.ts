@@ -2,7 +2,7 @@
 import './harness/node-version.mjs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defineConfig, type Plugin } from 'vitest/config';
+import { configDefaults, defineConfig, type Plugin } from 'vitest/config';
 import { curriculum } from './curriculum.ts';
 import { LearnerSequencer } from './harness/learn/loop-gate.ts';
 
@@ -49,7 +49,8 @@ export default defineConfig({
         },
       })),
       { extends: true as const, test: { ...shared, name: 'harness', include: ['harness/**/*.test.ts'] } },
-      { extends: true as const, test: { ...shared, name: 'spec', include: ['spec/**/*.test.ts'] } },
+      // (spec/verifier/fixtures/ holds test files that only the verifier's own tests run)
+      { extends: true as const, test: { ...shared, name: 'spec', include: ['spec/**/*.test.ts'], exclude: [...configDefaults.exclude, 'spec/verifier/fixtures/**'] } },
     ],
   },
 });

@@ -82,7 +82,7 @@ if (!values['skip-harness']) {
   // several runs, so that their waits (Kafka group joins, server starts) overlap on a small
   // machine, a long file never holds the others back, and a server crash reruns only its part
   const testFiles = async (folder: string): Promise<string[]> =>
-    (await readdir(join(root, folder), { recursive: true })).filter((file) => file.endsWith('.test.ts')).map((file) => `${folder}/${file.replaceAll('\\', '/')}`).sort();
+    (await readdir(join(root, folder), { recursive: true })).filter((file) => file.endsWith('.test.ts') && !file.includes('fixtures')).map((file) => `${folder}/${file.replaceAll('\\', '/')}`).sort();
   const harnessFiles = await testFiles('harness');
   // the service's proofs (end-to-end files, the playground): mostly waiting for Kafka and restarts
   const isServiceProof = (file: string) => file.endsWith('.e2e.test.ts') || file === 'harness/dev/playground.test.ts';
