@@ -26,33 +26,52 @@ export type RunVitestOptions = {
   env: NodeJS.ProcessEnv;
 };
 
-export async function runVitest(options: RunVitestOptions): Promise<VitestRun> {
+/** The test files of a run's outcomes, and whether each failed. */
+export function filesOf(outcomes: readonly TestOutcome[]): VitestRun['files'] {
+  return [...new Set(outcomes.map((outcome) => outcome.file))].map((file) => ({
+    file,
+    failed: outcomes.some((outcome) => outcome.file === file && outcome.status === 'failed'),
+  }));
+}
+
+/**
+ * Runs `vitest run` in a child process (a fresh one: a crash or a hanging handle cannot take the
+ * caller down) with a fresh file for its report; `args` gets that file's path. Returns the
+ * report's text, or undefined when the run wrote none (the output then says why).
+ */
+export async function runVitestChild(
+  root: string,
+  args: (reportFile: string) => string[],
+  env: NodeJS.ProcessEnv,
+  /** also hand the report file's path over in this environment variable (for a custom reporter) */
+  reportFileVariable?: string,
+): Promise<{ report: string | undefined; output: string; exitCode: number | null; durationMs: number }> {
   const folder = await mkdtemp(join(tmpdir(), 'kata-vitest-'));
   const reportFile = join(folder, 'report.json');
   const started = performance.now();
   try {
-    const args = [
-      join(options.root, 'node_modules', 'vitest', 'vitest.mjs'),
-      'run',
+    const { output, code: exitCode } = await capture(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...args(reportFile)], {
+      cwd: root,
+      env: reportFileVariable ? { ...env, [reportFileVariable]: reportFile } : env,
+    });
+    const report = await readFile(reportFile, 'utf8').catch(() => undefined);
+    return { report, output, exitCode, durationMs: Math.round(performance.now() - started) };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+export async function runVitest(options: RunVitestOptions): Promise<VitestRun> {
+  const child = await runVitestChild(
+    options.root,
+    (reportFile) => [
       ...(options.filters ?? []),
       ...(options.projects ?? []).flatMap((project) => ['--project', project]),
       '--reporter=json',
       `--outputFile=${reportFile}`,
-    ];
-    const { output, code: exitCode } = await capture(process.execPath, args, { cwd: options.root, env: options.env });
-    let report: JsonReport | undefined;
-    try {
-      report = JSON.parse(await readFile(reportFile, 'utf8')) as JsonReport;
-    } catch {
-      // no report: the run itself failed; the output says why
-    }
-    const outcomes = report ? outcomesFromReport(report, options.root) : [];
-    const files = [...new Set(outcomes.map((outcome) => outcome.file))].map((file) => ({
-      file,
-      failed: outcomes.some((outcome) => outcome.file === file && outcome.status === 'failed'),
-    }));
-    return { outcomes, files, reported: report !== undefined, output, exitCode, durationMs: Math.round(performance.now() - started) };
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
+    ],
+    options.env,
+  );
+  const outcomes = child.report ? outcomesFromReport(JSON.parse(child.report) as JsonReport, options.root) : [];
+  return { outcomes, files: filesOf(outcomes), reported: child.report !== undefined, output: child.output, exitCode: child.exitCode, durationMs: child.durationMs };
 }
