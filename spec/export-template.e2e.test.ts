@@ -62,6 +62,10 @@ describe('npm run export:template', () => {
       if (/<!--\s*(\/?maintainers|template)\b/.test(text)) problems.push(`${file}: an export marker was left in`);
       for (const match of text.matchAll(/\bspec\/|\bscripts\/|\.ci\/run|npm run (verify|bench|export:template)\b/g)) problems.push(`${file}: mentions ${match[0]}`);
       for (const match of text.matchAll(/npm run ([a-z:]+)/g)) if (!manifest.scripts[match[1]!]) problems.push(`${file}: npm run ${match[1]} does not exist in the template`);
+      // a section named in words ("see the README, "For instructors"") must be in the template's README
+      for (const match of text.matchAll(/the README, "([^"]+)"/g)) {
+        if (!readme.includes(`## ${match[1]}`)) problems.push(`${file}: names the README's section "${match[1]}", which the template's README does not have`);
+      }
       for (const match of text.matchAll(/\]\((?!https?:|#)([^)#]+)\)/g)) {
         if (!existsSync(join(target, dirname(file), match[1]!))) problems.push(`${file}: links ${match[1]}, which the template does not have`);
       }

@@ -37,6 +37,7 @@ describe('usage errors say what is valid and exit 2', () => {
     ['emit', ['user.flew'], 'Unknown event type "user.flew". Valid: user.created'],
     ['emit', ['user.deleted'], 'user.deleted needs --id'],
     ['emit', ['user.created', '--profile.nickname', 'x'], 'user.created has no field "profile.nickname". Its fields: user_id, contact_info, contact_info.primary_email'],
+    ['emit', ['user.created', '--version', 'two'], '--version takes a number in user.created (the example has 1), got "two". null removes it.'],
     ['sql', [], 'Give one SQL statement, in quotes.'],
   ])('%s %j', async (name, args, message) => {
     const { code, output } = await cli(name, args);
@@ -128,6 +129,16 @@ describe('npm run emit builds events from the domain descriptions', () => {
     expect(event.timestamp).toMatch(/T\d\d:\d\d:\d\d\.\d{6}\+00:00$/);
     expect(event.data.created_at).toBe(event.timestamp);
     expect(event.data.address.city).toBe('Graz');
+  });
+
+  it('keeps a value of the field\'s kind: a number given for text becomes text, null removes an optional part', async () => {
+    const { buildEvent, fieldsHelp } = await import('./emit.ts');
+    const event = buildEvent('supplier.created', undefined, [['address.zip_code', 8010], ['contact_info.contact_person', null]]) as { data: { address: { zip_code: unknown }; contact_info: { contact_person: unknown } } };
+    expect(event.data.address.zip_code).toBe('8010');
+    expect(event.data.contact_info.contact_person).toBeNull();
+    const help = fieldsHelp('user.created');
+    expect(help).toMatch(/--contact_info\.primary_email\s+"/);
+    expect(help).toContain('null removes an optional part');
   });
 });
 

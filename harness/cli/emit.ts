@@ -62,14 +62,56 @@ export function buildEvent(type: string, id: string | undefined, fields: [string
   const valid = fieldPaths(event.data);
   for (const [path, value] of fields) {
     if (!valid.includes(path)) throw new UsageError(`${type} has no field "${path}". Its fields: ${valid.join(', ')}`);
-    setPath(event.data as Record<string, unknown>, path, value);
+    setPath(event.data as Record<string, unknown>, path, valueLike(type, path, getPath(event.data, path), value));
   }
   return event;
+}
+
+function getPath(document: object, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
+}
+
+const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value === 'object' ? 'object' : typeof value);
+
+/**
+ * A value of the field's kind, as the example has it: a number for a number, text for text (a
+ * number given for a text field becomes text). null is always accepted (it removes an optional
+ * part, or shows what a NOT NULL column does with a missing one).
+ */
+export function valueLike(type: string, path: string, example: unknown, value: unknown): unknown {
+  if (value === null || example === null || example === undefined) return value;
+  if (typeof example === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
+  if (kindOf(example) === kindOf(value)) return value;
+  throw new UsageError(`--${path} takes a ${kindOf(example)} in ${type} (the example has ${JSON.stringify(example)}), got ${JSON.stringify(value)}. null removes it.`);
+}
+
+/** npm run emit -- <type> --help: the event's fields, with the example's values. */
+export function fieldsHelp(type: string): string {
+  const event = buildEvent(type, domainOf(type as EventType).refersToExisting.includes(type as EventType) ? newObjectId() : undefined, [], nowWithMicroseconds());
+  const lines = fieldPaths(event.data).map((path) => {
+    const value = getPath(event.data, path);
+    return `  --${path.padEnd(36)} ${typeof value === 'object' && value !== null ? `(${kindOf(value)})` : JSON.stringify(value)}`;
+  });
+  return [
+    `${type}: every field you can set, with the value of a generated example:`,
+    ...lines,
+    'Values are read as JSON when they parse (2, true, null, {"a":1}), as text otherwise; null removes an optional part.',
+  ].join('\n');
 }
 
 if (import.meta.main) {
   runCli(USAGE, async () => {
     const { positionals, tokens } = parseArgs({ allowPositionals: true, strict: false, tokens: true });
+    const help = (tokens ?? []).some((token) => token.kind === 'option' && (token.name === 'help' || token.name === 'h'));
+    if (help && positionals.length === 0) {
+      console.log(`${USAGE}\nEvent types: ${Object.values(EventType).join(', ')}\nnpm run emit -- <event type> --help lists its fields.`);
+      return;
+    }
+    if (help) {
+      if (!isEventType(positionals[0]!)) throw new UsageError(`Unknown event type "${positionals[0]}". Valid: ${Object.values(EventType).join(', ')}`);
+      console.log(fieldsHelp(positionals[0]!));
+      return;
+    }
     if (positionals.length === 0) throw new UsageError(`Name an event type: ${Object.values(EventType).join(', ')}`);
     const fields: [string, unknown][] = [];
     let id: string | undefined;

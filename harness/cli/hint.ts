@@ -6,7 +6,7 @@
 import { parseArgs, styleText } from 'node:util';
 import { findExercise, findKata, UsageError } from '../learn/katas.ts';
 import { resetHints, revealNext } from '../learn/hints.ts';
-import { currentExercise, readProgress } from '../learn/progress.ts';
+import { currentExercise, currentKata, kataGreen, readProgress } from '../learn/progress.ts';
 import { runCli } from './run-cli.ts';
 
 const USAGE = 'npm run hint -- <kata> [exercise] [--reset]   e.g. npm run hint -- 01-user 5.2';
@@ -24,7 +24,14 @@ runCli(USAGE, () => {
     console.log(`Kata ${kata.id} has nothing to solve: its test checks your environment. If it is red, run npm run doctor (it says what is missing and how to fix it). The lesson: katas/${kata.id}/README.md`);
     return;
   }
-  const exercise = findExercise(kata, positionals[1] ?? currentExercise(readProgress(), kata));
+  const progress = readProgress();
+  // a green kata has no "current" exercise: do not spend a hint of its first one unasked
+  if (!positionals[1] && kataGreen(progress, kata)) {
+    const next = currentKata(progress);
+    console.log(`Kata ${kata.id} is green: no hint needed.${next ? ` Next: kata ${next.id} (npm run hint -- ${next.id} when you need one).` : ''} To reread a hint of it: npm run hint -- ${kata.id} <exercise>`);
+    return;
+  }
+  const exercise = findExercise(kata, positionals[1] ?? currentExercise(progress, kata));
   const { shown, total, isNew } = revealNext(kata, exercise.id);
   if (total === 0) {
     console.log(`Exercise ${exercise.id} of ${kata.id} has no hints. The lesson: katas/${kata.id}/README.md`);

@@ -29,6 +29,9 @@ export function currentResult(results: readonly ExerciseResult[]): ExerciseResul
   return results.find((result) => result.total === 0 || result.passed < result.total);
 }
 
+/** How much of the first failure's message the guide shows (a 20-column row diff fits). */
+const MESSAGE_LINES = 40;
+
 /** `offer`: a line for a learner who looks stuck (see stuck.ts), shown with the next action. */
 export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?: string): string {
   const current = currentResult(results);
@@ -45,13 +48,19 @@ export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?
     lines.push(styleText('green', `✓ Kata ${kata.id} is green: every test passes.`));
     if (!kata.startsGreen) {
       lines.push(`  Compare your approach with the lesson's: katas/${kata.id}/README.md, "3. Schema deep dive" and "7. Advanced challenges".`);
+      lines.push('  And run `npm run typecheck`: the tests run your code without type-checking it.');
     }
     return lines.join('\n');
   }
   const failure = current.firstFailure;
   if (failure) {
     lines.push('', styleText('bold', `First failing expectation (${failure.file})`), `  ${failure.test}`);
-    for (const line of failure.message.split('\n').slice(0, 14)) lines.push(`  ${line}`);
+    // the whole message, a row diff included (a cut table hides ✗ rows); only a runaway one is cut, and says so
+    const message = failure.message.split('\n');
+    for (const line of message.slice(0, MESSAGE_LINES)) lines.push(`  ${line}`);
+    if (message.length > MESSAGE_LINES) {
+      lines.push(styleText('dim', `  … ${message.length - MESSAGE_LINES} more lines: npm test -- ${failure.file} shows the whole failure`));
+    }
   }
   lines.push(
     '',

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TestModule } from 'vitest/node';
 import { curriculum } from '../../curriculum.ts';
 import { collectResults, currentResult, guideText, isGreen, mergeResults } from './guide.ts';
@@ -12,7 +12,7 @@ import { outcomesFromModules } from '../results/outcomes.ts';
 import { hintsOf, resetHints, revealNext } from './hints.ts';
 import { exerciseOfFile, findExercise, findKata, UsageError } from './katas.ts';
 import { currentExercise, currentKata, readProgress, recordProgress, renderLadder } from './progress.ts';
-import { summarise } from './progress-reporter.ts';
+import ProgressReporter, { summarise } from './progress-reporter.ts';
 
 const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
@@ -86,6 +86,40 @@ describe('progress', () => {
     expect(readProgress()['01-user']).toEqual({ '5.3': { passed: 3, total: 3 } });
   });
 
+  it('does not call an exercise done while one of its suites has not run (the end-to-end one, held back)', () => {
+    recordProgress(outcomesFromModules([fakeModule('katas/00-setup/smoke.e2e.test.ts', [['a', 'passed']])]));
+    recordProgress(
+      outcomesFromModules(
+        ['katas/01-user/5.1-ddl.test.ts', 'katas/01-user/5.2-dal.test.ts', 'katas/01-user/5.3-consumer.test.ts'].map((file) => fakeModule(file, [['t', 'passed']])),
+      ),
+    );
+    const progress = readProgress();
+    expect(progress['01-user']?.['5.3']).toEqual({ passed: 1, total: 1, notRun: ['5.3-consumer.e2e'] });
+    expect(currentKata(progress)?.id).toBe('01-user');
+    expect(strip(renderLadder(progress))).toMatch(/▶ 01-user\s+3\/3 tests\s+5\.1 ✓ {2}5\.2 ✓ {2}5\.3 … +\(5\.3-consumer\.e2e not run yet\)/);
+    recordProgress(outcomesFromModules([fakeModule('katas/01-user/5.3-consumer.e2e.test.ts', [['e', 'passed']])]));
+    expect(currentKata(readProgress())?.id).toBe('02-supplier');
+  });
+
+  it('npm test\'s watch mode offers the next hint after the same failure three runs in a row (and never shows it unasked)', () => {
+    recordProgress(outcomesFromModules([fakeModule('katas/00-setup/smoke.e2e.test.ts', [['a', 'passed']])]));
+    const reporter = new ProgressReporter();
+    reporter.onInit({ config: { watch: true } } as never);
+    const printed: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (printed.push(String(chunk)), true));
+    try {
+      const run = () => reporter.onTestRunEnd([fakeModule('katas/01-user/5.1-ddl.test.ts', [['has the columns', 'failed', 'email is TEXT']])]);
+      run();
+      run();
+      expect(strip(printed.join(''))).not.toContain('Hint 1 of 3');
+      run();
+      expect(strip(printed.join(''))).toContain('The same failure 3 runs in a row. Hint 1 of 3 is one command away: npm run hint -- 01-user 5.1');
+      expect(strip(printed.join(''))).not.toMatch(/^Hint 1\b/m);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('counts a suite whose setup failed as a failure', () => {
     expect(summarise([fakeModule('katas/01-user/5.2-dal.test.ts', [], 'Finish exercise 5.1 first')])).toEqual({ '01-user': { '5.2': { passed: 0, total: 1 } } });
   });
@@ -138,6 +172,16 @@ describe('the guided loop', () => {
     const merged = mergeResults(first, rerun);
     expect(isGreen(merged)).toBe(true);
     expect(strip(guideText(kata, merged))).toContain('✓ Kata 01-user is green');
+  });
+
+  it('shows a row diff whole (a hidden ✗ row would surprise the learner), and says so when it cuts a runaway message', () => {
+    const table = Array.from({ length: 13 }, (_, row) => `${row === 12 ? '✗' : '✓'} column_${row}`).join('\n');
+    expect(strip(guideText(kata, collectResults(kata, [fakeModule('katas/01-user/5.1-ddl.test.ts', [['t', 'failed', `rows differ\n${table}`]])])))).toContain('✗ column_12');
+    const runaway = Array.from({ length: 50 }, (_, line) => `line ${line + 1}`).join('\n');
+    const text = strip(guideText(kata, collectResults(kata, [fakeModule('katas/01-user/5.1-ddl.test.ts', [['t', 'failed', runaway]])])));
+    expect(text).toContain('line 40');
+    expect(text).not.toContain('line 41');
+    expect(text).toContain('… 10 more lines: npm test -- katas/01-user/5.1-ddl.test.ts shows the whole failure');
   });
 
   it('names the earlier code a kata builds on', () => {

@@ -1,8 +1,10 @@
 /**
  * The learner's loop runs the end-to-end suite only once it can teach something: a kata's
  * `*.e2e.test.ts` file waits until every other suite of its kata passed at its latest run (until
- * then it would only repeat their failures, and pay Kafka's group join on every save). When a
- * run turns those suites green, the end-to-end file runs right after by itself.
+ * then it would only repeat their failures, and pay Kafka's group join on every save). In a run
+ * that includes those suites it always waits for their verdict in this run: when they pass, the
+ * end-to-end file runs right after, by itself; when a save breaks them, their failure shows
+ * first and the end-to-end file does not run.
  *
  * Only in the learner's loop (`npm test` / `npm start`: vitest's watch mode): a `vitest run`,
  * grading and `npm run verify` always run every suite. A run that selects the
@@ -63,7 +65,8 @@ export class LearnerSequencer extends BaseSequencer {
       const others = prerequisites(file);
       // selected alone (no other suite of its kata in this run): the learner asked for it
       if (!others.some((other) => selected.includes(other))) return true;
-      if (waitingFor(file).length === 0) return true;
+      // otherwise it waits for this run's verdict on them, even if they passed before: a save that
+      // breaks them must show their failure first, not after a Kafka round trip
       heldBack.set(file, spec);
       return false;
     });

@@ -5,10 +5,14 @@
  */
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import { curriculum } from '../../curriculum.ts';
-import { outcomesFromModules } from '../results/outcomes.ts';
-import { tallyProgress, type Progress } from '../results/tally.ts';
+import { basename } from 'node:path';
+import { styleText } from 'node:util';
+import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
+import { tallyKata, tallyProgress, type Progress } from '../results/tally.ts';
+import { hintsOf, revealedCount } from './hints.ts';
 import { afterRun, inLearnerLoop } from './loop-gate.ts';
-import { recordProgress, renderLadder } from './progress.ts';
+import { currentExercise, currentKata, recordProgress, renderLadder } from './progress.ts';
+import { StuckTracker, stuckOffer } from './stuck.ts';
 
 /** Per kata and exercise, the passing and total tests of this run (a file whose setup failed counts as one failure). */
 export function summarise(testModules: ReadonlyArray<TestModule>): Progress {
@@ -17,6 +21,8 @@ export function summarise(testModules: ReadonlyArray<TestModule>): Progress {
 
 export default class ProgressReporter implements Reporter {
   #vitest: Vitest | undefined;
+  // one reporter for the whole watch session: it sees every run, so it can tell a learner going round in circles
+  #stuck = new StuckTracker();
 
   onInit(vitest: Vitest): void {
     this.#vitest = vitest;
@@ -28,13 +34,33 @@ export default class ProgressReporter implements Reporter {
     if (Object.keys(tallyProgress(curriculum, outcomes)).length === 0) return;
     const progress = recordProgress(outcomes);
     const vitest = this.#vitest;
+    let runsNow: string[] = [];
     if (vitest && inLearnerLoop(vitest)) {
       const { rerun, notes } = afterRun();
       for (const note of notes) process.stdout.write(`\n${note}\n`);
       // an end-to-end file whose suites just turned green runs now, not at the next save
       if (rerun.length > 0) setImmediate(() => void vitest.rerunTestSpecifications(rerun));
+      runsNow = rerun.map((spec) => basename(spec.moduleId));
     }
-    // in CI or under a grader nobody acts on "Next: ...": the ladder alone is the result
-    process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI }) + '\n\n');
+    // in CI or under a grader nobody acts on "Next: ...": the ladder alone is the result; nor
+    // while an end-to-end file is about to run (its verdict decides what comes next)
+    process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI && runsNow.length === 0 }) + '\n');
+    if (runsNow.length > 0) {
+      process.stdout.write(`  Your exercise suites pass: ${runsNow.join(', ')} runs now, by itself (a few seconds: joining Kafka's consumer group is most of it).\n`);
+    } else if (vitest && inLearnerLoop(vitest)) {
+      const offer = this.#stuckOffer(progress, outcomes);
+      if (offer) process.stdout.write(`  ${styleText('yellow', offer)}\n`);
+    }
+    process.stdout.write('\n');
+  }
+
+  /** After several red runs of the current exercise with the same first failure: the next hint level, offered (never shown unasked). */
+  #stuckOffer(progress: Progress, outcomes: readonly TestOutcome[]): string | undefined {
+    const kata = currentKata(progress);
+    if (!kata || kata.startsGreen) return undefined;
+    const exercise = currentExercise(progress, kata);
+    const result = tallyKata(kata, outcomes).find((entry) => entry.id === exercise && entry.ran);
+    const runs = this.#stuck.observe(kata.id, result);
+    return result && stuckOffer(kata.id, exercise, runs, { revealed: revealedCount(kata, exercise), total: hintsOf(kata, exercise).length });
   }
 }

@@ -4,11 +4,14 @@
  * files); per kata and exercise, their sum. Kept in .kata/progress.json by the progress reporter
  * and `npm start`; shown as a ladder.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { styleText } from 'node:util';
 import { curriculum, type Kata } from '../../curriculum.ts';
 import type { TestOutcome } from '../results/outcomes.ts';
 import { progressOfFiles, tallyFiles, type FileResult, type Progress } from '../results/tally.ts';
-import { readState, writeState } from './state.ts';
+import { exerciseOfFile } from '../results/outcomes.ts';
+import { readState, REPO_ROOT, writeState } from './state.ts';
 
 export type { Progress };
 
@@ -24,19 +27,37 @@ export function readFileResults(): Record<string, FileResult> {
 }
 
 export function readProgress(): Progress {
-  return progressOfFiles(readFileResults());
+  return withFilesNotRun(progressOfFiles(readFileResults()), readFileResults());
 }
 
 /** Records the files one run covered (the others keep their latest result); returns the progress. */
 export function recordProgress(outcomes: readonly TestOutcome[]): Progress {
   const files = { ...readFileResults(), ...tallyFiles(outcomes) };
   writeState(FILE, { files } satisfies Saved);
-  return progressOfFiles(files);
+  return withFilesNotRun(progressOfFiles(files), files);
+}
+
+/**
+ * Marks, in each exercise that has results, its suite files that have none yet: an exercise
+ * whose unit suites passed but whose end-to-end suite has not run is not finished.
+ */
+function withFilesNotRun(progress: Progress, files: Readonly<Record<string, FileResult>>): Progress {
+  for (const kata of curriculum) {
+    const exercises = progress[kata.id];
+    const folder = join(REPO_ROOT, 'katas', kata.id);
+    if (!exercises || !existsSync(folder)) continue;
+    for (const name of readdirSync(folder).filter((file) => file.endsWith('.test.ts')).sort()) {
+      const file = `katas/${kata.id}/${name}`;
+      const entry = exercises[exerciseOfFile(kata, file)?.id ?? ''];
+      if (entry && !files[file]) entry.notRun = [...(entry.notRun ?? []), name.replace(/\.test\.ts$/, '')];
+    }
+  }
+  return progress;
 }
 
 export function exerciseGreen(progress: Progress, kata: Kata, exercise: string): boolean {
   const result = progress[kata.id]?.[exercise];
-  return result !== undefined && result.total > 0 && result.passed === result.total;
+  return result !== undefined && result.total > 0 && result.passed === result.total && !result.notRun?.length;
 }
 
 export function kataGreen(progress: Progress, kata: Kata): boolean {
@@ -70,13 +91,19 @@ export function renderLadder(progress: Progress, options: { advice?: boolean } =
     const exercises = kata.exercises
       .map((exercise) => {
         const result = results[exercise.id];
-        const mark = !result ? '·' : exerciseGreen(progress, kata, exercise.id) ? styleText('green', '✓') : styleText('red', '✗');
+        const mark = !result
+          ? '·'
+          : exerciseGreen(progress, kata, exercise.id)
+            ? styleText('green', '✓')
+            : result.passed === result.total && result.total > 0
+              ? styleText('yellow', '…')
+              : styleText('red', '✗');
         return `${exercise.id} ${mark}`;
       })
       .join('  ');
     const count = total === 0 ? 'not run yet' : `${passed}/${total} tests`;
     // a kata of which only some exercises ran must not look finished
-    const notRun = total === 0 ? [] : kata.exercises.filter((exercise) => !results[exercise.id]).map((exercise) => exercise.id);
+    const notRun = total === 0 ? [] : kata.exercises.flatMap((exercise) => (!results[exercise.id] ? [exercise.id] : (results[exercise.id]!.notRun ?? [])));
     const pending = notRun.length > 0 ? styleText('dim', `   (${notRun.join(', ')} not run yet)`) : '';
     lines.push(`  ${marker} ${kata.id.padEnd(width)}  ${count.padEnd(12)}  ${exercises}${pending}`);
   }

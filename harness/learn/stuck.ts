@@ -1,6 +1,6 @@
 /**
  * Stuck detection for the guided loop: after several red runs of the same exercise with the same
- * first failure, `npm start` offers the next hint level (it never reveals it unasked).
+ * first failure, `npm start` and `npm test`'s watch mode offer the next hint level (never revealed unasked).
  */
 import type { ExerciseResult } from '../results/tally.ts';
 

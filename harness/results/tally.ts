@@ -17,7 +17,11 @@ export type ExerciseResult = {
 };
 
 /** kata id -> exercise id -> counts: what .kata/progress.json and grading record */
-export type Progress = Record<string, Record<string, { passed: number; total: number }>>;
+/**
+ * Per kata and exercise, the tests passed and counted; `notRun` names the exercise's suite files
+ * that have no result yet (say, the end-to-end file the learner's loop still holds back).
+ */
+export type Progress = Record<string, Record<string, { passed: number; total: number; notRun?: string[] }>>;
 
 /** One test file's counts: each test, or one failed test for a file whose setup failed with none. */
 export type FileResult = { kata: string; exercise: string; passed: number; total: number };

@@ -36,6 +36,19 @@ describe('assertProperty', () => {
     expect(runs).toBe(1);
   });
 
+  it("sees a stub's NotStarted inside an assertion error too (`await expect(stub()).resolves`), after one run", async () => {
+    let runs = 0;
+    const error = (await assertProperty(
+      fc.asyncProperty(fc.integer(), async () => {
+        runs++;
+        await expect(Promise.reject(notImplemented('01-user', '5.2', 'UserDAL.softDeleteUser'))).resolves.toBeUndefined();
+      }),
+    ).catch((e: unknown) => e)) as Error;
+    expect(error.name).toBe('NotStarted');
+    expect(error.message).not.toContain('Generated input');
+    expect(runs).toBe(1);
+  });
+
   it('stops at the first error that is not about the data (no shrinking through runs that fail alike)', async () => {
     let runs = 0;
     const error = (await assertProperty(

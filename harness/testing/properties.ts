@@ -24,7 +24,18 @@ export function notAboutTheData<E extends Error>(error: E): E {
 }
 
 export function isNotAboutTheData(error: unknown): boolean {
-  return isNotStarted(error) || (error instanceof Error && (error as unknown as Record<symbol, unknown>)[NOT_ABOUT_THE_DATA] === true);
+  return notAboutTheDataIn(error) !== undefined;
+}
+
+/**
+ * The error (or the cause inside it) whose reason is not the data: `await expect(stub()).resolves`
+ * fails with an AssertionError whose cause is the stub's NotStarted.
+ */
+function notAboutTheDataIn(error: unknown): Error | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if (isNotStarted(current) || (current as unknown as Record<symbol, unknown>)[NOT_ABOUT_THE_DATA] === true) return current;
+  }
+  return undefined;
 }
 
 /** How much of a counterexample is printed: a 26-column row with long texts would fill the screen. */
@@ -85,7 +96,9 @@ export function runGuard<Ts>(): { plugin: fc.Plugin<Ts>; testIsOver(): void } {
 /** The error a failed property reports: the assertion's own error, then the input and how to replay it. */
 export function teachingError<Ts>(details: fc.RunDetails<Ts>, where: { file?: string; test?: string } = {}): Error {
   const cause = details.errorInstance;
-  if (isNotAboutTheData(cause)) return cause as Error;
+  // a stub not written yet (or a dry pool): its own plain message, no generated input to study
+  const plain = notAboutTheDataIn(cause);
+  if (plain) return plain;
   const error = cause instanceof Error ? cause : new Error(String(cause));
   let input = fc.stringify(details.counterexample);
   if (input.length > COUNTEREXAMPLE_CHARACTERS) input = `${input.slice(0, COUNTEREXAMPLE_CHARACTERS)}… (cut)`;

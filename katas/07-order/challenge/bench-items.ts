@@ -2,7 +2,7 @@
  * Kata 07, advanced challenge: how much does ONE multi-row INSERT save over a loop of single-row
  * INSERTs? Runs your OrderDAL.insertItems against two loops written here, on your tables:
  *
- *   node katas/07-order/challenge/bench-items.ts [--orders 200] [--items 1,5,20]
+ *   npm run bench:items [-- --orders 200 --items 1,5,20]
  *
  * For each number of items per order it stores the same orders' items three ways and prints the
  * time and rows per second of each:
