@@ -1,7 +1,12 @@
 /** The verifier's own pieces: mistake application, verify modes, and the verdicts it draws from a run. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { applyMistake } from './mistake.ts';
 import { parseVerifyMode } from './redirect.ts';
+import { runtimeImports, suitesReaching } from './verifier/dependents.ts';
 import { allFail, allPass, mistakeVerdict } from './verifier/expectations.ts';
 import { sideBySide, type VerifyReport } from './verifier/side-by-side.ts';
 import { locate, SETUP_FAILURE, type TestOutcome } from '../harness/results/outcomes.ts';
@@ -84,5 +89,27 @@ describe('the verify tables side by side (ci.yml\'s job summary)', () => {
     const markdown = sideBySide([report('MySQL 8.4.6', true), report('MariaDB 10.11.19', false), { missing: 'reports/x.json' }]);
     expect(markdown).toContain('| kata | check | expected | MySQL 8.4.6: 2 passed, 0 failed | MariaDB 10.11.19: 1 passed, 1 failed | reports/x.json: no report |');
     expect(markdown).toContain('| 01-user | reference, TZ=UTC | all pass | ✓ 29/29 passed | ✗ 28/29 passed | - |');
+  });
+});
+
+describe('the suites a mistake can change (verifier/dependents.ts)', () => {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const suites = ['katas/01-user/5.1-ddl.test.ts', 'katas/01-user/5.2-dal.test.ts', 'katas/01-user/5.3-consumer.test.ts'];
+  it('follows the imports as the verifier runs them (the reference in place of the stubs)', () => {
+    expect(suitesReaching(root, suites, '01-user', 'tables.ts')).toEqual(['katas/01-user/5.1-ddl.test.ts', 'katas/01-user/5.2-dal.test.ts']);
+    expect(suitesReaching(root, suites, '01-user', 'user-dal.ts')).toEqual(['katas/01-user/5.2-dal.test.ts', 'katas/01-user/5.3-consumer.test.ts']);
+    expect(suitesReaching(root, suites, '01-user', 'user-consumer.ts')).toEqual(['katas/01-user/5.3-consumer.test.ts']);
+  });
+  it('counts static, re-exported and dynamic imports, not `import type` (erased before the code runs)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kata-imports-'));
+    try {
+      writeFileSync(
+        join(folder, 'a.ts'),
+        "import type { T } from './types.ts';\nimport {\n  b,\n  type C,\n} from './b.ts';\nexport { d } from './d.ts';\nimport './e.ts';\nconst f = await import('./f.ts');\n",
+      );
+      expect(runtimeImports(join(folder, 'a.ts')).map((file) => basename(file)).sort()).toEqual(['b.ts', 'd.ts', 'e.ts', 'f.ts']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -25,6 +25,7 @@ import type { VerifyReport } from './verifier/side-by-side.ts';
 import { allFail, allPass, mistakeVerdict, type Verdict } from './verifier/expectations.ts';
 import { runVitest, type VitestRun } from '../harness/results/run-vitest.ts';
 import { runBatch, type BatchRun } from './verifier/batch.ts';
+import { suitesReaching } from './verifier/dependents.ts';
 import { TIME_ZONES } from '../harness/testing/time-zones.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -133,6 +134,11 @@ if (!values['skip-harness']) {
  * worker and environment, and still its own line in the table.
  */
 const BATCH_SIZE = 8;
+/** The suites a mistake in spec/solutions/<kata>/<file> can change (all of them if the graph finds none: the verdict then says "gap"). */
+const affected = (suites: string[], kata: string, file: string) => {
+  const reaching = suitesReaching(root, suites, kata, file);
+  return reaching.length > 0 ? reaching : suites;
+};
 type BatchedCheck = { check: number; run: BatchRun; verdict: (run: VitestRun) => Verdict };
 const batched: BatchedCheck[][] = [];
 
@@ -172,10 +178,16 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
         name: `mistake ${name}`,
         expected: `caught by ${mistake.caughtBy}${mistake.mayAlsoFail?.length ? ` (may fail ${mistake.mayAlsoFail.join(', ')})` : ''}`,
       },
-      // every other suite of the kata, so that a mistake failing another exercise's tests is seen;
-      // a non-UTC zone, so that time-zone mistakes cannot hide behind a UTC machine; no shrinking
-      // of counterexamples (only pass or fail counts here)
-      { name: `mistake:${kata.id}/${name}`, mode: `mistake:${kata.id}/${name}`, include: withoutEndToEnd, env: { TZ: 'America/Los_Angeles', KATA_PROPERTY_SHRINK: 'off' } },
+      // every suite of the kata that loads the file the mistake edits (verifier/dependents.ts; the
+      // others run the reference's code, proven green), so that a mistake failing another
+      // exercise's tests is seen; a non-UTC zone, so that time-zone mistakes cannot hide behind a
+      // UTC machine; no shrinking of counterexamples (only pass or fail counts here)
+      {
+        name: `mistake:${kata.id}/${name}`,
+        mode: `mistake:${kata.id}/${name}`,
+        include: affected(withoutEndToEnd, kata.id, mistake.file),
+        env: { TZ: 'America/Los_Angeles', KATA_PROPERTY_SHRINK: 'off' },
+      },
       (run) => mistakeVerdict(run, mistake),
     );
   }
