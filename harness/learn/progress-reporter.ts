@@ -11,7 +11,7 @@ import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, tallyProgress, type Progress } from '../results/tally.ts';
 import { hintsOf, revealedCount } from './hints.ts';
 import { afterRun, inLearnerLoop } from './loop-gate.ts';
-import { currentExercise, currentKata, recordProgress, renderLadder } from './progress.ts';
+import { currentExercise, kataGreen, recordProgress, renderLadder } from './progress.ts';
 import { StuckTracker, stuckOffer } from './stuck.ts';
 
 /** Per kata and exercise, the passing and total tests of this run (a file whose setup failed counts as one failure). */
@@ -56,8 +56,9 @@ export default class ProgressReporter implements Reporter {
 
   /** After several red runs of the current exercise with the same first failure: the next hint level, offered (never shown unasked). */
   #stuckOffer(progress: Progress, outcomes: readonly TestOutcome[]): string | undefined {
-    const kata = currentKata(progress);
-    if (!kata || kata.startsGreen) return undefined;
+    // the kata this run worked on (kata 00 may never have run: it does not make a learner less stuck)
+    const kata = curriculum.find((entry) => !entry.startsGreen && !kataGreen(progress, entry) && outcomes.some((outcome) => outcome.kata === entry.id));
+    if (!kata) return undefined;
     const exercise = currentExercise(progress, kata);
     const result = tallyKata(kata, outcomes).find((entry) => entry.id === exercise && entry.ran);
     const runs = this.#stuck.observe(kata.id, result);
