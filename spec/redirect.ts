@@ -26,8 +26,13 @@ export function parseVerifyMode(value: string | undefined): VerifyMode {
 
 /** Whether the verification mode can change how this module is transformed (what it is, or what its imports resolve to). */
 export function modeCanChange(root: string, id: string, sourceCode: string): boolean {
-  const path = relative(root, id.replace(/[?#].*$/, '')).split(sep).join('/');
+  const path = repoPath(root, id);
   return path.startsWith('katas/') || path.startsWith('spec/') || sourceCode.includes('katas/');
+}
+
+/** A module id as a path from the repository's root, with forward slashes. */
+function repoPath(root: string, id: string): string {
+  return relative(root, id.replace(/[?#].*$/, '')).split(sep).join('/');
 }
 
 export function kataRedirect(root: string, modeValue = process.env.KATA_VERIFY_MODE): Plugin {
@@ -39,15 +44,21 @@ export function kataRedirect(root: string, modeValue = process.env.KATA_VERIFY_M
   return {
     name: 'kata-redirect',
     enforce: 'pre',
-    // vitest caches transformed modules on disk, resolved imports included: the mode (and the
-    // mistake's edits) must be part of the cache key of every module the mode can change (a kata
-    // module, a solution, anything importing a kata module), or a run would reuse another mode's
-    // modules. Every other module (the harness, mysql2, fast-check) keeps vitest's own key, so
-    // that ~130 verification runs transform it once, not once each.
+    // vitest caches transformed modules on disk, resolved imports included: a module the mode can
+    // change (a kata module, a solution, anything importing a kata module) needs the mode in its
+    // cache key, or a run would reuse another mode's modules. Its imports resolve one way on the
+    // stubs and another with the reference (a mistake is the reference with one file loaded
+    // differently): two keys, plus the mistake's hash for its own kata's solutions. Every other
+    // module (the harness, mysql2, fast-check) keeps vitest's own key. So ~130 verification runs
+    // transform each module a few times, not once each.
     configureVitest({ defineCacheKeyGenerator }) {
       const mistakeHash = mistakeFile && existsSync(mistakeFile) ? createHash('sha1').update(readFileSync(mistakeFile)).digest('hex') : '';
-      const key = `kata-verify-mode:${modeValue ?? 'stubs'}:${mistakeHash}`;
-      defineCacheKeyGenerator(({ id, sourceCode }) => (modeCanChange(root, id, sourceCode) ? key : undefined));
+      const resolution = mode.kind === 'stubs' ? 'kata-verify:stubs' : 'kata-verify:reference';
+      const editedFolder = mode.kind === 'mistake' ? `spec/solutions/${mode.kata}/` : undefined;
+      defineCacheKeyGenerator(({ id, sourceCode }) => {
+        if (!modeCanChange(root, id, sourceCode)) return undefined;
+        return editedFolder && repoPath(root, id).startsWith(editedFolder) ? `${resolution}:mistake:${mistakeHash}` : resolution;
+      });
     },
     async buildStart() {
       if (mode.kind !== 'mistake') return;
