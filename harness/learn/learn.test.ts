@@ -103,6 +103,7 @@ describe('progress', () => {
 
   it('npm test\'s watch mode offers the next hint after the same failure three runs in a row (and never shows it unasked)', () => {
     // (kata 00 never ran: that does not make the learner of kata 01 less stuck)
+    vi.stubEnv('KATA_VERIFY_MODE', ''); // the reporter is silent under the verifier
     const reporter = new ProgressReporter();
     reporter.onInit({ config: { watch: true } } as never);
     const printed: string[] = [];
@@ -117,6 +118,7 @@ describe('progress', () => {
       expect(strip(printed.join(''))).not.toMatch(/^Hint 1\b/m);
     } finally {
       spy.mockRestore();
+      vi.unstubAllEnvs();
     }
   });
 
