@@ -27,7 +27,8 @@ export function readFileResults(): Record<string, FileResult> {
 }
 
 export function readProgress(): Progress {
-  return withFilesNotRun(progressOfFiles(readFileResults()), readFileResults());
+  const files = readFileResults();
+  return withFilesNotRun(progressOfFiles(files), files);
 }
 
 /** Records the files one run covered (the others keep their latest result); returns the progress. */
