@@ -30,7 +30,8 @@ import { TIME_ZONES } from '../harness/testing/time-zones.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-type Check = { group: string; name: string; expected: string; run: () => Promise<Verdict & { durationMs?: number }> };
+/** A line of the table; `run` is absent for the checks a batch runs (verifier/batch.ts). */
+type Check = { group: string; name: string; expected: string; run?: () => Promise<Verdict & { durationMs?: number }> };
 
 const { values } = parseArgs({
   options: {
@@ -161,7 +162,7 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
   const withoutEndToEnd = suites.filter((file) => !file.endsWith('.e2e.test.ts'));
   const runs: BatchedCheck[] = [];
   const add = (check: Omit<Check, 'run'>, run: BatchRun, verdict: (run: VitestRun) => Verdict) => {
-    checks.push({ ...check, run: () => Promise.reject(new Error('runs in a batch')) });
+    checks.push(check);
     runs.push({ check: checks.length - 1, run, verdict });
   };
   add({ group: kata.id, name: 'stubs', expected: 'all fail' }, { name: `${kata.id} stubs`, mode: 'stubs', include: suites, env: { TZ: 'UTC' } }, allFail);
@@ -207,9 +208,9 @@ const started = performance.now();
 
 /** What the workers take in turn: one check, or a batch of a kata's runs. */
 type Unit = { checks: number[]; run: () => Promise<Result[]> };
-async function runCheck(check: Check): Promise<Result> {
+async function runCheck(run: () => Promise<Result>): Promise<Result> {
   try {
-    return await check.run();
+    return await run();
   } catch (error) {
     return { ok: false, got: 'crashed', details: [String(error instanceof Error ? error.stack : error)] };
   }
@@ -225,13 +226,12 @@ async function runBatched(entries: BatchedCheck[]): Promise<Result[]> {
     return entries.map(() => ({ ok: false, got: 'crashed', details: [String(error instanceof Error ? error.stack : error)] }));
   }
 }
-const isBatched = (index: number) => batched.some((entries) => entries.some((entry) => entry.check === index));
-const single = checks.flatMap((check, index) => (isBatched(index) ? [] : [{ checks: [index], run: async () => [await runCheck(check)] }]));
+const single = checks.flatMap(({ run }, index) => (run ? [{ checks: [index], run: async () => [await runCheck(run)] }] : []));
 const isSuites = (unit: Unit) => checks[unit.checks[0]!]!.expected === 'all pass' && checks[unit.checks[0]!]!.group === 'harness';
-// longest first, so that no long unit starts last: the harness's and spec's suites, the batches, the rest
-// first, beside the suites (their Kafka waits leave CPU to spare): the batches' modules, transformed once
+// the batches' modules, transformed once, beside the suites (their Kafka waits leave CPU to spare)
 const warmRuns: BatchRun[] = batched.flat().filter((entry) => entry.run.mode === 'stubs' || (entry.run.mode === 'reference' && entry.run.env?.TZ === 'UTC')).map((entry) => entry.run);
 const warmUp: Unit = { checks: [], run: async () => (await warmModuleCache({ root, runs: warmRuns, env: childEnv({ TZ: 'UTC' }) }), []) };
+// then longest first, so that no long unit starts last: the harness's and spec's suites, the batches, the rest
 const units: Unit[] = [
   ...(warmRuns.length > 0 ? [warmUp] : []),
   ...single.filter(isSuites),
