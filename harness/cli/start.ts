@@ -8,9 +8,8 @@ import type { TestModule, Vitest } from 'vitest/node';
 import { curriculum, type Kata } from '../../curriculum.ts';
 import { collectResults, currentResult, guideText, isGreen, mergeResults, type ExerciseResult } from '../learn/guide.ts';
 import { outcomesFromModules } from '../results/outcomes.ts';
-import { hintsOf, revealedCount } from '../learn/hints.ts';
 import { afterRun } from '../learn/loop-gate.ts';
-import { StuckTracker, stuckOffer } from '../learn/stuck.ts';
+import { observeAndOffer, StuckTracker } from '../learn/stuck.ts';
 import { findKata, UsageError } from '../learn/katas.ts';
 import { currentKata, readProgress, recordProgress } from '../learn/progress.ts';
 import { REPO_ROOT } from '../learn/state.ts';
@@ -39,8 +38,7 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
       const results = mergeResults(previous, latest);
       previous = results;
       const current = currentResult(results);
-      const runs = stuck.observe(kata.id, current);
-      const offer = current && stuckOffer(kata.id, current.id, runs, { revealed: revealedCount(kata, current.id), total: hintsOf(kata, current.id).length });
+      const offer = observeAndOffer(stuck, kata, current);
       process.stdout.write('\x1Bc' + banner + guideText(kata, results, offer) + '\n' + notes.map((note) => styleText('dim', note) + '\n').join(''));
       banner = '';
       // an end-to-end file held back until now (loop-gate.ts) runs right away

@@ -9,10 +9,9 @@ import { basename } from 'node:path';
 import { styleText } from 'node:util';
 import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, tallyProgress, type Progress } from '../results/tally.ts';
-import { hintsOf, revealedCount } from './hints.ts';
 import { afterRun, inLearnerLoop } from './loop-gate.ts';
 import { currentExercise, kataGreen, recordProgress, renderLadder } from './progress.ts';
-import { StuckTracker, stuckOffer } from './stuck.ts';
+import { observeAndOffer, StuckTracker } from './stuck.ts';
 
 /** Per kata and exercise, the passing and total tests of this run (a file whose setup failed counts as one failure). */
 export function summarise(testModules: ReadonlyArray<TestModule>): Progress {
@@ -60,8 +59,6 @@ export default class ProgressReporter implements Reporter {
     const kata = curriculum.find((entry) => !entry.startsGreen && !kataGreen(progress, entry) && outcomes.some((outcome) => outcome.kata === entry.id));
     if (!kata) return undefined;
     const exercise = currentExercise(progress, kata);
-    const result = tallyKata(kata, outcomes).find((entry) => entry.id === exercise && entry.ran);
-    const runs = this.#stuck.observe(kata.id, result);
-    return result && stuckOffer(kata.id, exercise, runs, { revealed: revealedCount(kata, exercise), total: hintsOf(kata, exercise).length });
+    return observeAndOffer(this.#stuck, kata, tallyKata(kata, outcomes).find((entry) => entry.id === exercise && entry.ran));
   }
 }

@@ -2,7 +2,9 @@
  * Stuck detection for the guided loop: after several red runs of the same exercise with the same
  * first failure, `npm start` and `npm test`'s watch mode offer the next hint level (never revealed unasked).
  */
+import type { Kata } from '../../curriculum.ts';
 import type { ExerciseResult } from '../results/tally.ts';
+import { hintsOf, revealedCount } from './hints.ts';
 
 /** Red runs in a row with the same first failure before the loop offers a hint. */
 export const STUCK_AFTER_RUNS = 3;
@@ -34,4 +36,10 @@ export function stuckOffer(kataId: string, exerciseId: string, runs: number, hin
     return `The same failure ${runs} runs in a row, and you have seen every hint: reread the lesson's "Exercise ${exerciseId}", and the test's own code (it is the specification).`;
   }
   return `The same failure ${runs} runs in a row. Hint ${hints.revealed + 1} of ${hints.total} is one command away: npm run hint -- ${kataId} ${exerciseId}`;
+}
+
+/** The offer for a kata's exercise after this run (`result` undefined: it did not run), counted by `tracker`. */
+export function observeAndOffer(tracker: StuckTracker, kata: Kata, result: ExerciseResult | undefined): string | undefined {
+  const runs = tracker.observe(kata.id, result);
+  return result && stuckOffer(kata.id, result.id, runs, { revealed: revealedCount(kata, result.id), total: hintsOf(kata, result.id).length });
 }
