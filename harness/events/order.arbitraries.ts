@@ -103,8 +103,8 @@ export const orderRow = (): fc.Arbitrary<OrderRow> =>
     event_timestamp: sqlDateTime(),
   });
 
-/** Distinct DATETIME(6) values, in increasing order. */
-const increasingDateTimes = (count: number): fc.Arbitrary<string[]> =>
+/** Distinct DATETIME(6) values, in increasing order: the times of an order's events, oldest first. */
+export const increasingDateTimes = (count: number): fc.Arbitrary<string[]> =>
   fc
     .uniqueArray(fc.integer({ min: Date.UTC(1971, 0, 1) * 1000, max: Date.UTC(2099, 11, 31) * 1000 }), { minLength: count, maxLength: count })
     .map((micros) => micros.sort((a, b) => a - b).map(sqlDateTimeUtc));

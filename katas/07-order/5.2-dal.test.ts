@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { afterRevisions, orderCancellation, orderNumber, orderRevisions, orderRow } from '../../harness/events/order.arbitraries.ts';
+import { afterRevisions, increasingDateTimes, orderCancellation, orderNumber, orderRevisions, orderRow } from '../../harness/events/order.arbitraries.ts';
 import { ORDER_COLUMNS, type OrderCancellation, type OrderRow } from '../../harness/events/order.ts';
 import { assertReleasesOnFailure } from '../../harness/testing/connection-leaks.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
@@ -20,6 +20,9 @@ const lesson = lessonFor('07-order');
 const db = useKataDatabase({ kata: '07-order', tables: () => tables, requires: { tables: ['orders', 'order_items'], exercise: '5.1' } });
 const dal = new OrderDAL();
 const placeholders = lesson.paragraph('Exercise 5.2', 'The `db` argument');
+const newestWins = lesson.paragraph('Exercise 5.2', 'The newest event wins');
+const ties = lesson.paragraph('Exercise 5.2', 'A tie goes to the event delivered later');
+const olderCancel = lesson.paragraph('Exercise 5.2', 'An older cancel changes nothing');
 
 const selectOrder = (orderId: string) => db.select<OrderRow>('orders', ORDER_COLUMNS, { order_id: orderId });
 const selectOrders = () => db.select<OrderRow>('orders', ORDER_COLUMNS);
@@ -28,8 +31,24 @@ const orders = (why: string, pointer = lesson.exercise('5.2')) => ({ columns: OR
 /** A statement that fails: the test makes the database refuse writes while the method runs. */
 const whenItFails = (what: string, call: () => Promise<unknown>) =>
   db.whileWritesFail(() => assertReleasesOnFailure(db.pool, what, call, 'the test made the database refuse writes for a moment'));
-/** One generated order (always the same), for the tests that need just one. */
-const someOrder = fc.sample(orderRow(), { numRuns: 1, seed: 7 })[0]!;
+/** One generated order (always the same), for the tests that need just one; its last event is of 2026-03-14. */
+const someOrder = { ...fc.sample(orderRow(), { numRuns: 1, seed: 7 })[0]!, event_timestamp: '2026-03-14 09:26:53.750000' };
+/** A cancellation of someOrder, from a later event (2026-03-16). */
+const someCancellation = (seed: number): OrderCancellation => ({
+  ...fc.sample(orderCancellation(), { numRuns: 1, seed })[0]!,
+  order_number: someOrder.order_number,
+  event_timestamp: '2026-03-16 08:00:00.000002',
+});
+
+/**
+ * Stored orders whose last event came before the cancellation's, as in life: the order was placed
+ * (and maybe moved on), then a cancel arrived. `rows` share one time, older than the cancel's.
+ */
+const ordersThenCancel = <T>(rows: fc.Arbitrary<T[]>) =>
+  fc.tuple(rows, orderCancellation(), increasingDateTimes(2)).map(([generated, cancellation, [before, after]]) => ({
+    rows: generated.map((row) => ({ ...row, event_timestamp: before! })) as T[],
+    cancellation: { ...cancellation, event_timestamp: after! },
+  }));
 
 /** Runs fn on a connection in a transaction that is then rolled back. */
 async function inRolledBackTransaction(fn: (connection: Awaited<ReturnType<typeof db.pool.getConnection>>) => Promise<unknown>): Promise<void> {
@@ -108,7 +127,7 @@ describe('Exercise 5.2: OrderDAL.upsertOrder', () => {
           orders(
             `The row holds an event of ${later.event_timestamp}; upsertOrder(earlier) brings one of ${earlier.event_timestamp}, older: every lifecycle column, ` +
               'event_timestamp included, must stay as it is (IF(VALUES(event_timestamp) >= event_timestamp, ..., ...), event_timestamp last).',
-            lesson.paragraph('Exercise 5.2', 'The newest event wins'),
+            newestWins,
           ),
         );
       }),
@@ -127,9 +146,29 @@ describe('Exercise 5.2: OrderDAL.upsertOrder', () => {
         await dal.upsertOrder(earlier);
         expect(await selectOrder(earlier.order_id)).toEqualRows(
           inOrder,
-          orders('upsertOrder(later) then upsertOrder(earlier) must leave the same row as earlier then later: the newest event wins, whatever the order of delivery.', lesson.paragraph('Exercise 5.2', 'The newest event wins')),
+          orders('upsertOrder(later) then upsertOrder(earlier) must leave the same row as earlier then later: the newest event wins, whatever the order of delivery.', newestWins),
         );
         expect(inOrder).toEqualRows([afterRevisions(earlier, later)], orders('In order, the later event\'s lifecycle.'));
+      }),
+    );
+  });
+
+  it('a different event with the same time as the row\'s wins: a tie goes to the event delivered later (>=, not >)', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderRevisions({ sameFacts: true }), async ({ earlier, later }) => {
+        const sameTime = { ...later, event_timestamp: earlier.event_timestamp };
+        await db.reset();
+        await db.insert('orders', [earlier]);
+        await dal.upsertOrder(sameTime);
+        expect(await selectOrder(earlier.order_id)).toEqualRows(
+          [afterRevisions(earlier, sameTime)],
+          orders(
+            `The row holds event ${earlier.event_id} of ${earlier.event_timestamp}; upsertOrder brings another event (${sameTime.event_id}) with the SAME time, delivered later. ` +
+              'A tie goes to the event delivered later: the guard is VALUES(event_timestamp) >= event_timestamp, not >. With >, the first of two events of one instant ' +
+              '(an order paid and delivered by one backend step) would stick, and the later one would be lost.',
+            ties,
+          ),
+        );
       }),
     );
   });
@@ -163,10 +202,11 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
   it('cancels the order with that number, with the cancellation\'s values, leaves the others, and returns true', async () => {
     await assertProperty(
       fc.asyncProperty(
-        fc.uniqueArray(orderRow(), { minLength: 1, maxLength: 4, selector: (row) => row.order_number }).filter((rows) => new Set(rows.map((row) => row.order_id)).size === rows.length),
+        ordersThenCancel(
+          fc.uniqueArray(orderRow(), { minLength: 1, maxLength: 4, selector: (row) => row.order_number }).filter((rows) => new Set(rows.map((row) => row.order_id)).size === rows.length),
+        ),
         fc.nat(),
-        orderCancellation(),
-        async (rows, pick, cancellation) => {
+        async ({ rows, cancellation }, pick) => {
           await db.reset();
           await db.insert('orders', rows);
           const doomed = rows[pick % rows.length]!;
@@ -175,8 +215,9 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
           expect(await selectOrders()).toEqualRows(
             rows.map((row) => (row === doomed ? cancelledRow(row, request) : row)),
             orders(
-              `cancelOrder({ order_number: ${JSON.stringify(doomed.order_number)}, ... }) should set status 'cancelled', cancelled_at and updated_at (both the cancellation's cancelled_at), ` +
-                `cancel_reason, event_id and event_timestamp on the order WITH THAT NUMBER (WHERE order_number = ?), and touch no other order.`,
+              `cancelOrder({ order_number: ${JSON.stringify(doomed.order_number)}, ... }), from an event newer than the order's, should set status 'cancelled', ` +
+                `cancelled_at and updated_at (both the cancellation's cancelled_at), cancel_reason, event_id and event_timestamp on the order WITH THAT NUMBER ` +
+                `(WHERE order_number = ?), and touch no other order.`,
               lesson.paragraph('Exercise 5.2', 'Cancel by the business key'),
             ),
           );
@@ -188,10 +229,10 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
 
   it('returns true again when the same cancel is delivered twice, and the row stays as the first left it', async () => {
     await assertProperty(
-      fc.asyncProperty(orderRow(), orderCancellation(), async (row, cancellation) => {
+      fc.asyncProperty(ordersThenCancel(orderRow().map((row) => [row])), async ({ rows: [row], cancellation }) => {
         await db.reset();
-        await db.insert('orders', [row]);
-        const request = { ...cancellation, order_number: row.order_number };
+        await db.insert('orders', [row!]);
+        const request = { ...cancellation, order_number: row!.order_number };
         await dal.cancelOrder(request);
         const again = await dal.cancelOrder(request);
         expect(
@@ -199,7 +240,52 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
           `A redelivered cancel finds the order (already cancelled, with the same values: nothing changes) and must still return true: count the rows the WHERE found ` +
             `(result.affectedRows), not the rows whose values changed (result.changedRows).\n${lesson.paragraph('Exercise 5.2', 'A method that says whether it found the order')}`,
         ).toBe(true);
-        expect(await selectOrder(row.order_id)).toEqualRows([cancelledRow(row, request)], orders('The same cancel twice leaves the same row.'));
+        expect(await selectOrder(row!.order_id)).toEqualRows([cancelledRow(row!, request)], orders('The same cancel twice leaves the same row.'));
+      }),
+    );
+  });
+
+  it('an older cancel changes nothing, event_timestamp included, and still returns true (the order exists)', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderRow(), orderCancellation(), increasingDateTimes(2), async (stored, cancellation, [older, newer]) => {
+        const row = { ...stored, event_timestamp: newer! };
+        const request = { ...cancellation, order_number: row.order_number, event_timestamp: older! };
+        await db.reset();
+        await db.insert('orders', [row]);
+        const found = await dal.cancelOrder(request);
+        expect(await selectOrders()).toEqualRows(
+          [row],
+          orders(
+            `The row holds an event of ${row.event_timestamp}; the cancel's event is of ${request.event_timestamp}, older (delivered late: a producer's retry, a replayed backlog). ` +
+              'An older event never moves the order back: not its status, not its times, and not event_timestamp, or the next event would be judged against the wrong time. ' +
+              'Guard each column the UPDATE sets as the upsert does, IF(? >= event_timestamp, new value, column), event_timestamp last.',
+            olderCancel,
+          ),
+        );
+        expect(
+          found,
+          `The order with that number exists, so cancelOrder must return true even though the older cancel changed nothing: false would send a stale but known cancel ` +
+            `to the dead letters as "no such order". Keep the guard in SET, not in WHERE.\n${olderCancel}`,
+        ).toBe(true);
+      }),
+    );
+  });
+
+  it('a cancel with the same time as the row\'s event cancels it: a tie goes to the event delivered later (>=, not >)', async () => {
+    await assertProperty(
+      fc.asyncProperty(orderRow(), orderCancellation(), async (row, cancellation) => {
+        const request = { ...cancellation, order_number: row.order_number, event_timestamp: row.event_timestamp };
+        await db.reset();
+        await db.insert('orders', [row]);
+        await dal.cancelOrder(request);
+        expect(await selectOrder(row.order_id)).toEqualRows(
+          [cancelledRow(row, request)],
+          orders(
+            `The row's event and the cancel's have the same time (${row.event_timestamp}); the cancel was delivered later, so it wins the tie: compare with >=, not > ` +
+              '(a fraud check that cancels an order in the instant it is placed).',
+            ties,
+          ),
+        );
       }),
     );
   });
@@ -219,10 +305,10 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
 
   it('sends the number and the cancellation\'s values as ? parameters, never inside the SQL text', async () => {
     await assertProperty(
-      fc.asyncProperty(orderRow(), orderCancellation(), async (row, cancellation) => {
+      fc.asyncProperty(ordersThenCancel(orderRow().map((row) => [row])), async ({ rows: [row], cancellation }) => {
         await db.reset();
-        await db.insert('orders', [row]);
-        const request = { ...cancellation, order_number: row.order_number };
+        await db.insert('orders', [row!]);
+        const request = { ...cancellation, order_number: row!.order_number };
         const { statements } = await db.sent(() => dal.cancelOrder(request));
         assertSentAsParameters('OrderDAL.cancelOrder', statements, request, placeholders);
       }),
@@ -232,8 +318,7 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
   it('runs on the connection it is given: inside a transaction that rolls back, it changes nothing', async () => {
     await db.reset();
     await db.insert('orders', [someOrder]);
-    const cancellation = fc.sample(orderCancellation(), { numRuns: 1, seed: 8 })[0]!;
-    await inRolledBackTransaction((connection) => dal.cancelOrder({ ...cancellation, order_number: someOrder.order_number }, connection));
+    await inRolledBackTransaction((connection) => dal.cancelOrder(someCancellation(8), connection));
     expect(await selectOrder(someOrder.order_id)).toEqualRows(
       [someOrder],
       orders(
@@ -244,7 +329,6 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
   });
 
   it('fails when its statement fails, and gives its connection back', async () => {
-    const cancellation = fc.sample(orderCancellation(), { numRuns: 1, seed: 9 })[0]!;
-    await whenItFails('OrderDAL.cancelOrder', () => dal.cancelOrder(cancellation));
+    await whenItFails('OrderDAL.cancelOrder', () => dal.cancelOrder(someCancellation(9)));
   });
 });

@@ -7,7 +7,8 @@ export type { OrderCancellation, OrderItemRow, OrderRow };
 
 export type Db = Pool | PoolConnection;
 
-// On a duplicate, only the lifecycle moves, and only from an event at least as new as the row's.
+// On a duplicate, only the lifecycle moves, and only from an event at least as new as the row's
+// (>=: of two events with the same time, the one delivered later wins).
 // event_timestamp is guarded too (an older event must not set it back) and assigned last: the
 // server assigns left to right, and the IFs above compare with the row's value.
 const INSERT_ORDER = `
@@ -31,9 +32,17 @@ const INSERT_ORDER = `
     event_id        = IF(VALUES(event_timestamp) >= event_timestamp, VALUES(event_id), event_id),
     event_timestamp = IF(VALUES(event_timestamp) >= event_timestamp, VALUES(event_timestamp), event_timestamp)`;
 
+// The same rule as the upsert's: a cancel older than the row's last event changes nothing (it
+// still finds the order), a tie goes to the cancel (delivered later). Each column compares with
+// the row's event_timestamp, which is written last.
 const CANCEL_ORDER = `
   UPDATE orders
-     SET status = 'cancelled', cancelled_at = ?, cancel_reason = ?, updated_at = ?, event_id = ?, event_timestamp = ?
+     SET status          = IF(? >= event_timestamp, 'cancelled', status),
+         cancelled_at    = IF(? >= event_timestamp, ?, cancelled_at),
+         cancel_reason   = IF(? >= event_timestamp, ?, cancel_reason),
+         updated_at      = IF(? >= event_timestamp, ?, updated_at),
+         event_id        = IF(? >= event_timestamp, ?, event_id),
+         event_timestamp = IF(? >= event_timestamp, ?, event_timestamp)
    WHERE order_number = ?`;
 
 const ITEM_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
@@ -57,7 +66,10 @@ export class OrderDAL {
 
   async cancelOrder(cancellation: OrderCancellation, db: Db = getPool()): Promise<boolean> {
     const { order_number, cancel_reason, cancelled_at, event_id, event_timestamp } = cancellation;
-    const [result] = await db.execute<ResultSetHeader>(CANCEL_ORDER, [cancelled_at, cancel_reason, cancelled_at, event_id, event_timestamp, order_number]);
+    const at = event_timestamp;
+    const [result] = await db.execute<ResultSetHeader>(CANCEL_ORDER, [
+      at, at, cancelled_at, at, cancel_reason, at, cancelled_at, at, event_id, at, event_timestamp, order_number,
+    ]);
     // affectedRows counts the rows the WHERE found (mysql2 connects with FOUND_ROWS), changed or not
     return result.affectedRows > 0;
   }

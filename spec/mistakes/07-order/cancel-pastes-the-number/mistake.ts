@@ -6,9 +6,7 @@ export default {
   file: 'order-dal.ts',
   edits: [
     { find: '   WHERE order_number = ?`;', replace: "   WHERE order_number = '`;" },
-    {
-      find: '    const [result] = await db.execute<ResultSetHeader>(CANCEL_ORDER, [cancelled_at, cancel_reason, cancelled_at, event_id, event_timestamp, order_number]);',
-      replace: "    const [result] = await db.execute<ResultSetHeader>(CANCEL_ORDER + order_number + \"'\", [cancelled_at, cancel_reason, cancelled_at, event_id, event_timestamp]);",
-    },
+    { find: '    const [result] = await db.execute<ResultSetHeader>(CANCEL_ORDER, [', replace: '    const [result] = await db.execute<ResultSetHeader>(CANCEL_ORDER + order_number + "\'", [' },
+    { find: 'at, event_id, at, event_timestamp, order_number,\n', replace: 'at, event_id, at, event_timestamp,\n' },
   ],
 } satisfies Mistake;

@@ -5,7 +5,7 @@ export default {
   caughtBy: '5.2',
   file: 'order-dal.ts',
   edits: [
-    { find: "SET status = 'cancelled', cancelled_at = ?, cancel_reason = ?,", replace: "SET status = 'cancelled', cancelled_at = NOW(6), cancel_reason = ?," },
-    { find: 'CANCEL_ORDER, [cancelled_at, cancel_reason, cancelled_at,', replace: 'CANCEL_ORDER, [cancel_reason, cancelled_at,' },
+    { find: 'cancelled_at    = IF(? >= event_timestamp, ?, cancelled_at),', replace: 'cancelled_at    = IF(? >= event_timestamp, NOW(6), cancelled_at),' },
+    { find: '      at, at, cancelled_at, at, cancel_reason,', replace: '      at, at, at, cancel_reason,' },
   ],
 } satisfies Mistake;
