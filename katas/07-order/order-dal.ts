@@ -45,7 +45,8 @@ export class OrderDAL {
    *  - and only from an event that is not older than the row's: each of those columns becomes
    *    IF(VALUES(event_timestamp) >= event_timestamp, VALUES(column), column), event_timestamp
    *    included, and event_timestamp LAST in the list (the server assigns left to right: an IF
-   *    after a plain event_timestamp = VALUES(event_timestamp) would compare it with itself).
+   *    after a plain event_timestamp = VALUES(event_timestamp) would compare it with itself);
+   *  - >=, not >: of two different events with the same time, the one delivered later wins.
    * Every statement on `db`.
    */
   async upsertOrder(order: OrderRow, db: Db = getPool()): Promise<void> {
@@ -55,12 +56,17 @@ export class OrderDAL {
   /**
    * Exercise 5.2. Cancels the order that has this order NUMBER: the business key, not order_id.
    *
-   * SQL pattern: UPDATE orders SET status = 'cancelled', cancelled_at = ?, cancel_reason = ?,
-   *                updated_at = ?, event_id = ?, event_timestamp = ? WHERE order_number = ?
-   *  - cancelled_at AND updated_at take cancellation.cancelled_at: the time the event gives,
-   *    never the clock of this machine or of the server;
-   *  - returns true when an order has this number (even when a redelivered cancel finds it
-   *    cancelled already), false when none has, and then nothing changed. execute() tells you:
+   * SQL pattern: UPDATE orders SET status = ..., cancelled_at = ..., cancel_reason = ...,
+   *                updated_at = ..., event_id = ..., event_timestamp = ... WHERE order_number = ?
+   *  - status becomes 'cancelled'; cancelled_at AND updated_at take cancellation.cancelled_at:
+   *    the time the event gives, never the clock of this machine or of the server;
+   *  - the newest event wins here too: each of those columns becomes
+   *    IF(? >= event_timestamp, <new value>, column), each ? there being
+   *    cancellation.event_timestamp, event_timestamp LAST. A cancel older than the row's event
+   *    changes nothing (not even event_timestamp); one with the same time wins (delivered later).
+   *    The guard goes in SET, not in WHERE: an older cancel must still FIND its order;
+   *  - returns true when an order has this number (even when a redelivered or older cancel
+   *    changed nothing), false when none has, and then nothing changed. execute() tells you:
    *      const [result] = await db.execute<ResultSetHeader>(sql, values);   // ResultSetHeader from 'mysql2'
    *      result.affectedRows   // the rows the WHERE matched
    * Every statement on `db`.
@@ -70,19 +76,23 @@ export class OrderDAL {
   }
 
   /**
-   * Exercise 5.3. Stores the order's items, ALL of them in ONE multi-row INSERT.
+   * Exercise 5.3. Stores the order's items: one single-row INSERT per item, in a loop.
    *
-   * SQL pattern (one statement, one (...) group of 12 ? per item):
+   * SQL pattern, for each item (for (const item of items) await db.execute(...)):
    *   INSERT INTO order_items (order_id, item_id, product_id, variant_key, quantity, unit_price,
    *     line_total, snapshot_name, snapshot_sku, snapshot_image_url, snapshot_supplier_id, snapshot_category)
-   *   VALUES (?, ?, ...), (?, ?, ...), ...
+   *   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
    *   ON DUPLICATE KEY UPDATE item_id = item_id
    *  - `id` is not in the list: the server numbers the rows (AUTO_INCREMENT);
    *  - idempotent: Kafka may deliver the order again; the items already stored stay as they are
    *    (an order's items never change), so a redelivery leaves exactly the same rows;
-   *  - an empty `items` sends nothing (VALUES needs at least one group);
+   *  - each INSERT awaited (for ... of, not items.forEach(async ...), which does not wait);
+   *    an empty `items` sends nothing;
    *  - an item of an order that is not stored is refused by the foreign key: let the error through.
    * Every statement on `db`.
+   * Then, the step up (advanced challenge 1, not graded): ALL the items in ONE multi-row INSERT,
+   * VALUES (...), (...), ... with one group of 12 ? per item; check it with
+   * npm run bench:items -- --check.
    */
   async insertItems(orderId: string, items: readonly OrderItemRow[], db: Db = getPool()): Promise<void> {
     throw notImplemented('07-order', '5.3', 'OrderDAL.insertItems');
