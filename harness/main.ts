@@ -14,7 +14,9 @@ import { styleText } from 'node:util';
 import { closePool, configureDatabase, createPool, getPool } from './db/pool.ts';
 import { applyTables } from './db/tables.ts';
 import type { HandlerMap } from './events/contract.ts';
+import { databaseProbe } from './kafka/database-probe.ts';
 import { EventConsumer } from './kafka/event-consumer.ts';
+import { knownEntityIn } from './kafka/known-entity.ts';
 import { katas as allKatas, type KataWiring } from './kata-wiring.ts';
 import { isNotStarted } from './not-started.ts';
 
@@ -67,6 +69,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     deadLetterTopic,
     clientId: 'mysql-analytics',
     log,
+    // an event on another domain's topic is refused (harness/events/contract.ts)
+    topicPrefix: prefix,
+    // a statement that does not answer is reported with what the database is busy with
+    probeDatabase: databaseProbe(url),
+    // the course's rule for unknown ids (harness/kafka/known-entity.ts)
+    knownEntity: knownEntityIn(getPool),
   });
   await consumer.start();
   log(`consuming ${[...topics].join(', ')} from ${options.brokers.join(',')} into ${redact(url)} (dead letters: ${deadLetterTopic})`);
