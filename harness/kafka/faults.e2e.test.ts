@@ -176,7 +176,9 @@ describe.skipIf(!localMysqlAvailable())('the service under faults, during a burs
           .join('')}`;
       const wrongProducts = [...lastProduct].filter(([id, product]) => found.get(id) !== expected(product));
       const outcome = { ...figures, wrongUsers: wrongUsers.length + (users.length - lastUser.size), wrongProducts: wrongProducts.length + (products.length - lastProduct.size), deadlocks: log.filter((line) => line.startsWith('deadlock') || line.includes('deadlock (')).length };
-      console.log(`${name}: ${JSON.stringify(outcome)}`);
+      // the figures, and the log's fault lines, for the record (README: the service's log)
+      const faultLines = log.filter((line) => /waiting|answers again|lost the consumer group|deadlock/.test(line));
+      console.log(`${name}: ${JSON.stringify(outcome)}\n${[...faultLines.slice(0, 4), ...faultLines.slice(-2)].join('\n')}`);
       expect({ wrongUsers: outcome.wrongUsers, wrongProducts: outcome.wrongProducts }).toEqual({ wrongUsers: 0, wrongProducts: 0 });
       return outcome;
     }
