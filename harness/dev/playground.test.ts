@@ -14,6 +14,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { localKafkaAvailable } from '../servers/local-kafka.ts';
 import { localMysqlAvailable } from '../servers/local-mysql.ts';
 import { capture, isAlive } from '../servers/processes.ts';
+import { wrapEvent } from '../events/contract.ts';
+import { newObjectId } from '../events/envelope.ts';
+import { connectBroker } from '../kafka/broker.ts';
+
+/** events published while the instance that started the servers is killed */
+const BURST = 500;
 
 const stateDir = mkdtempSync(join(tmpdir(), 'kata-playground-'));
 const prefix = `kt-pg-${randomBytes(3).toString('hex')}-`;
@@ -68,10 +74,26 @@ describe.skipIf(!localMysqlAvailable() || !localKafkaAvailable())('the playgroun
     const database = /into (mysql:\/\/\S+)/.exec(first.output())![1];
     expect(second.output()).toContain(`into ${database}`);
 
-    // kill -9 the instance that started the servers: the broker, the database and the other instance stay
+    // a burst on the playground's broker; kill -9 the instance that started the servers in the middle of it
+    const brokers = (JSON.parse(readFileSync(join(stateDir, 'dev', 'endpoints.json'), 'utf8')) as { brokers: string[] }).brokers;
+    const producer = await connectBroker({ brokers, clientId: `${prefix}producer` }).producer();
+    const events = Array.from({ length: BURST }, () => wrapEvent('user.created', newObjectId(), { user_id: 'x', version: 1 }));
+    try {
+      for (let from = 0; from < events.length; from += 250) {
+        await producer.send(`${prefix}users`, events.slice(from, from + 250).map((event) => ({ key: event.entity_id, value: JSON.stringify(event) })));
+      }
+    } finally {
+      await producer.stop();
+    }
+    const accounted = () => new Set([...`${first.output()}\n${second.output()}`.matchAll(/event_id=([0-9a-f-]{36})/g)].map((match) => match[1]));
+    await expect.poll(() => accounted().size, { timeout: 60_000, interval: 20 }).toBeGreaterThanOrEqual(BURST / 5);
     first.child.kill('SIGKILL');
     await first.exited;
     expect(isAlive(keeper)).toBe(true);
+    // every event of the burst is accounted for, by the killed instance before it died or by the other one
+    // (the repo's katas may be unsolved, stubs: then every event is dead-lettered, but none is lost)
+    await expect.poll(() => accounted().size, { timeout: 120_000, interval: 200 }).toBe(BURST);
+    expect(new Set(events.map((event) => event.event_id))).toEqual(accounted());
     const emit = await tool('emit', ['user.created']);
     expect(emit.output).toContain(`to ${prefix}users`);
     expect(emit.code).toBe(0);
@@ -97,7 +119,7 @@ describe.skipIf(!localMysqlAvailable() || !localKafkaAvailable())('the playgroun
     const after = await tool('sql', ['SELECT 1']);
     expect(after.output).toContain('The service is not running');
     expect(after.code).toBe(1);
-  }, 180_000);
+  }, 300_000);
 
   it('says that unconsumed events were lost when it finds its servers gone (a reboot, a kill)', async () => {
     const first = service();

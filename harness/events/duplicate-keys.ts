@@ -22,11 +22,13 @@ export function firstDuplicateKey(text: string): string | undefined {
       }
       const top = stack[stack.length - 1];
       if (expectKey && top && !top.isArray) {
-        let key: string;
-        try {
-          key = JSON.parse(text.slice(i, end + 1)) as string;
-        } catch {
-          return undefined; // not JSON: JSON.parse reports it
+        let key = text.slice(i + 1, end);
+        if (key.includes('\\')) {
+          try {
+            key = JSON.parse(text.slice(i, end + 1)) as string; // escapes: "a\u0062" and "ab" are one key
+          } catch {
+            return undefined; // not JSON: JSON.parse reports it
+          }
         }
         top.keys ??= new Set();
         if (top.keys.has(key)) return pathOf(stack, key);

@@ -297,7 +297,9 @@ export class EventConsumer {
       beat.heartbeat().then(
         () => (this.#membershipLost = false),
         (error: unknown) => {
-          if (this.#membershipLost) return;
+          // a rebalance while a handler is briefly busy is routine (a member joined or left): kafkajs rejoins
+          const routine = (error as { type?: unknown }).type === 'REBALANCE_IN_PROGRESS' && now - oldest.since < this.#slowAfterMs;
+          if (this.#membershipLost || routine) return;
           this.#membershipLost = true;
           this.#log(styleText('red', `lost the consumer group's membership while ${oldest.what} waited: ${logField(messageOf(error))}; the events in flight are not committed and come again to whichever member gets their partitions`));
         },
@@ -310,7 +312,7 @@ export class EventConsumer {
     this.#slow = { reportedAt: now, probing: true };
     const slow = this.#slow;
     const count = [...this.#inFlight].filter((entry) => now - entry.since >= this.#slowAfterMs).length;
-    const line = `waiting ${formatSeconds(waited)} for the database: ${oldest.what} has sent a statement that has not answered${count > 1 ? ` (${count} events wait)` : ''}`;
+    const line = `waiting ${formatSeconds(waited)} for the database: the handler of ${oldest.what} has not finished, a statement (or a connection) it asked for has not answered${count > 1 ? ` (${count} events wait)` : ''}`;
     const probe = this.options.probeDatabase;
     if (!probe) {
       slow.probing = false;

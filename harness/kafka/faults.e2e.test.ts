@@ -202,7 +202,7 @@ describe.skipIf(!localMysqlAvailable())('the service under faults, during a burs
     process.kill(pid, 'SIGSTOP');
     try {
       await expect.poll(() => log.filter((line) => line.includes('for the database: ')), { timeout: 20_000, interval: 100 }).toContainEqual(
-        expect.stringMatching(/^.*waiting \d+\.\d s for the database: .*\[\d+\]@\d+ \S+ entity=\S+ has sent a statement that has not answered.*; the database does not answer a new connection within 2 s either/),
+        expect.stringMatching(/^.*waiting \d+\.\d s for the database: .*\[\d+\]@\d+ \S+ entity=\S+ has not finished, a statement \(or a connection\) it asked for has not answered.*; the database does not answer a new connection within 2 s either/),
       );
       await new Promise((resolve) => setTimeout(resolve, FREEZE_SECONDS * 1_000));
     } finally {
