@@ -14,10 +14,20 @@
  *   - A message that cannot be processed (not JSON, not an envelope, unknown event type, or a
  *     handler that keeps failing) goes to the dead-letter topic with the reason (dead-letter.ts),
  *     and consumption goes on: one bad event never stops the others.
- *   - A database that cannot be reached, a deadlock, a lock wait timeout, too many connections
- *     (database-errors.ts) are not the event's fault: the event waits, uncommitted, and is tried
- *     again with capped backoff until the database answers. Nothing is dead-lettered for it; the
- *     log says that the service waits for the database, and when it is back.
+ *   - An event the contract refuses (contract.ts: a value its column cannot hold exactly, a
+ *     repeated key, an event on another domain's topic) is dead-lettered before any handler sees it.
+ *   - A delete or cancel of an id that has no row (the `knownEntity` option, known-entity.ts) is
+ *     skipped with a log line: the course's one rule for unknown ids.
+ *   - A database that cannot be reached, too many connections (database-errors.ts) are not the
+ *     event's fault: the event waits, uncommitted, and is tried again with capped backoff until the
+ *     database answers. Nothing is dead-lettered for it; the log says that the service waits for
+ *     the database, and when it is back.
+ *   - A deadlock or a lock wait timeout is retried too, and logged as what it is, with the event's
+ *     partition and offset.
+ *   - A handler call that has not finished after 5 s (a statement that hangs: a frozen server, a
+ *     held lock) is reported, with what the database is busy with, again every 10 s; meanwhile
+ *     the member keeps sending heartbeats, so the group keeps it (or one line says it was dropped).
+ *   - Every field an event brings into a log line is escaped and capped (log-text.ts).
  *   - A tombstone (a message without a value, Kafka's delete marker) carries no event: it is
  *     skipped with a log line. This course's backends delete with `*.deleted` events.
  *   - A crashed Kafka consumer is logged and replaced (broker.ts).
