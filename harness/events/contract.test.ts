@@ -42,6 +42,8 @@ describe('firstDuplicateKey', () => {
     expect(firstDuplicateKey('{"data":{"variants":{"r":{"x":1},"r":{"x":2}}}}')).toBe('data.variants.r');
     expect(firstDuplicateKey('{"data":{"items":[{"k":"a,\\"}{"},{"k":1,"k":2}]}}')).toBe('data.items[1].k');
     expect(firstDuplicateKey('{"a\\u0062":1,"ab":2}')).toBe('ab');
+    const product = JSON.stringify(wrapEvent('product.created', 'e', { variants: { r: { stock: 1 } } })).replace('"variants":{', '"variants":{"r":{"stock":2},');
+    expect(eventProblem(JSON.parse(product), { topic: 'products', rawValue: product })).toMatch(/"data\.variants\.r" appears twice/);
   });
 
   it('accepts the same key in different objects', () => {

@@ -58,3 +58,4 @@ function pathOf(stack: { key: string | undefined; index: number; isArray: boolea
   const parts = stack.slice(0, -1).map((frame) => (frame.isArray ? `[${frame.index}]` : `.${frame.key}`));
   return `${parts.join('')}.${key}`.replace(/^\./, '').replace(/\.\[/g, '[');
 }
+

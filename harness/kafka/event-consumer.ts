@@ -276,15 +276,12 @@ export class EventConsumer {
   async #watched(call: () => Promise<void>, what: string, delivery: Delivery): Promise<void> {
     const entry: InFlight = { since: Date.now(), what, delivery };
     this.#inFlight.add(entry);
-    this.#watchdog ??= setInterval(() => this.#watch(), 1_000);
+    // one timer for the consumer's life, not one per event: it only looks at the calls in flight
+    this.#watchdog ??= setInterval(() => this.#watch(), 1_000).unref();
     try {
       await call();
     } finally {
       this.#inFlight.delete(entry);
-      if (this.#inFlight.size === 0) {
-        clearInterval(this.#watchdog);
-        this.#watchdog = undefined;
-      }
       if (this.#slow && ![...this.#inFlight].some((other) => Date.now() - other.since >= this.#slowAfterMs)) {
         this.#slow = undefined;
         this.#log(styleText('green', `the database answers again: ${what} finished after ${formatSeconds(Date.now() - entry.since)}; resuming`));
