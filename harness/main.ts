@@ -4,15 +4,19 @@
  * when it finishes the event in flight, commits it and disconnects.
  *
  * Where it connects: KATA_MYSQL_URL (mysql://user:pass@host:port/database; database defaults to
- * `analytics`) and KATA_KAFKA_BROKERS (host:port[,host:port]). Without them it starts a local
- * MariaDB whose data persists in .kata/dev/mysql and kcat's mock Kafka (see dev/environment.ts),
- * and records the addresses for `npm run emit` and `npm run sql`.
+ * `analytics`) and KATA_KAFKA_BROKERS (host:port[,host:port]). Without them it joins the
+ * playground's servers, started once in a process of their own: a local MariaDB whose data
+ * persists in .kata/dev/mysql and kcat's mock Kafka (see dev/environment.ts), whose addresses
+ * `npm run emit` and `npm run sql` find in .kata/dev/endpoints.json.
+ * `npm run service -- --stop` stops every instance and then the servers.
  */
 import { styleText } from 'node:util';
 import { closePool, configureDatabase, createPool, getPool } from './db/pool.ts';
 import { applyTables } from './db/tables.ts';
 import type { HandlerMap } from './events/contract.ts';
+import { databaseProbe } from './kafka/database-probe.ts';
 import { EventConsumer } from './kafka/event-consumer.ts';
+import { knownEntityIn } from './kafka/known-entity.ts';
 import { katas as allKatas, type KataWiring } from './kata-wiring.ts';
 import { isNotStarted } from './not-started.ts';
 
@@ -65,6 +69,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     deadLetterTopic,
     clientId: 'mysql-analytics',
     log,
+    // an event on another domain's topic is refused (harness/events/contract.ts)
+    topicPrefix: prefix,
+    // a statement that does not answer is reported with what the database is busy with
+    probeDatabase: databaseProbe(url),
+    // the course's rule for unknown ids (harness/kafka/known-entity.ts)
+    knownEntity: knownEntityIn(getPool),
   });
   await consumer.start();
   log(`consuming ${[...topics].join(', ')} from ${options.brokers.join(',')} into ${redact(url)} (dead letters: ${deadLetterTopic})`);
@@ -106,9 +116,10 @@ function redact(url: string): string {
 }
 
 async function main(): Promise<void> {
-  const { joinOrStartPlayground } = await import('./dev/environment.ts');
+  const { joinOrStartPlayground, stopPlayground } = await import('./dev/environment.ts');
   const log = (line: string) => console.log(line);
-  // the first npm run service starts the servers; later ones join them (dev/environment.ts)
+  if (process.argv.includes('--stop')) process.exit(await stopPlayground(log));
+  // the first npm run service starts the servers in a process of their own; every one joins them
   const playground = await joinOrStartPlayground(log);
   console.log(playground.summary);
   // KATA_TOPIC_PREFIX keeps a test run of the service apart from anything else on the broker
@@ -117,11 +128,10 @@ async function main(): Promise<void> {
   try {
     service = await startService({ mysqlUrl: playground.mysqlUrl, brokers: playground.brokers, topicPrefix, groupId: `${topicPrefix}mysql-analytics` });
   } catch (error) {
-    await playground.close({ log, now: true });
+    await playground.close();
     throw error;
   }
-  playground.ready(service.databaseUrl);
-  console.log('Try it: npm run emit -- user.created   then   npm run sql -- "SELECT * FROM users"   (Ctrl-C stops)');
+  console.log('Try it: npm run emit -- user.created   then   npm run sql -- "SELECT * FROM users"   (Ctrl-C stops this instance; npm run service -- --stop stops the servers too)');
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {
@@ -132,9 +142,9 @@ async function main(): Promise<void> {
     console.log(`${signal}: finishing the event in flight, then disconnecting...`);
     service
       .stop()
-      .then(() => playground.close({ log }))
+      .then(() => playground.close())
       .then(() => {
-        console.log('stopped');
+        console.log(playground.role === 'member' ? "stopped (the playground's servers stay up: npm run service -- --stop stops them)" : 'stopped');
         process.exit(0);
       })
       .catch((error: unknown) => {
@@ -144,10 +154,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  void playground.ownerGone.then((owner) => {
+  void playground.serversGone.then((keeper) => {
     if (stopping) return;
     stopping = true;
-    console.error(`The npm run service that ran the database and broker (pid ${owner}) has stopped, and they went with it: this instance stops too. Start npm run service again.`);
+    console.error(`The playground's servers (keeper pid ${keeper}) have stopped (npm run service -- --stop, or they were killed): this instance stops too. Start npm run service again.`);
     // the broker is gone: do not wait for a clean leave of the group
     void Promise.race([service.stop(), new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(() => process.exit(1));
   });

@@ -4,72 +4,42 @@
  * broker, so a second instance joins the first one's consumer group (scale-out) instead of
  * starting a second MariaDB on the same data folder.
  *
- * The simplest design that stays honest:
- *   - the first instance is the owner: it starts the servers (harness/servers, local first, so
- *     that MariaDB keeps its data in .kata/dev/mysql) and records their addresses;
- *   - later instances find the record, check the owner is alive, and join its servers;
- *   - every instance registers its pid, so the tools work while any instance runs;
- *   - when the owner is stopped while others still run, it stops consuming at once but keeps the
- *     servers up until the last other instance stops (it says so; a second Ctrl-C stops them now,
- *     and the others then stop too, saying why).
+ * The servers belong to none of the service instances: the first `npm run service` starts a
+ * detached server keeper (server-keeper.ts), and every instance, the first one included, joins
+ * it. Killing any instance (kill -9 included) leaves the database and the broker, with the events
+ * it holds, up for the next one; `npm run service -- --stop` stops the instances, then the keeper.
+ * A keeper found gone (a reboot, a kill) is replaced, and the service says what that lost: the
+ * mock broker keeps its messages in memory only.
  * With both KATA_MYSQL_URL and KATA_KAFKA_BROKERS set, a service uses those and shares nothing
  * through .kata/dev: run the tools with the same variables.
- *
- *   .kata/dev/endpoints.json   the record: owner pid, state, addresses (written only by the owner)
- *   .kata/dev/instances/<pid>  one file per running instance, the owner included
- *   .kata/dev/mysql            the local MariaDB's data
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stateDir } from '../learn/state.ts';
+import { fileURLToPath } from 'node:url';
 import { isAlive } from '../servers/processes.ts';
 import { startServers } from '../servers/start.ts';
+import { devFolder, instancesFolder, keeperLogFile, readRecord, recordFile, type PlaygroundRecord } from './record.ts';
+import { CLAIM_TAKEN_EXIT_CODE } from './server-keeper.ts';
 
-export type PlaygroundRecord = {
-  owner: number;
-  state: 'starting' | 'ready';
-  mysqlUrl?: string;
-  brokers?: string[];
-  summary?: string;
-};
+export { readRecord, type PlaygroundRecord } from './record.ts';
 
 export type Playground = {
-  role: 'owner' | 'member' | 'standalone';
-  /** the server URL to connect to (the service adds its database) */
+  role: 'member' | 'standalone';
+  /** the URL to connect to (the playground's names the `analytics` database) */
   mysqlUrl: string;
   brokers: string[];
   /** printed at start: where the servers are, and whose they are */
   summary: string;
-  /** the owner publishes the database URL for the tools and the next instances */
-  ready(databaseUrl: string): void;
-  /** resolves if the owner's process ends while this member runs (its servers are then gone) */
-  ownerGone: Promise<number>;
-  /**
-   * Leaves the playground. The owner waits for the other instances to stop before it stops the
-   * servers (log says so), unless `now` is set.
-   */
-  close(options: { log: (line: string) => void; now?: boolean }): Promise<void>;
+  /** resolves with the keeper's pid if the servers stop while this instance runs */
+  serversGone: Promise<number>;
+  /** leaves the playground (the servers stay up) */
+  close(): Promise<void>;
 };
 
-const POLL_MS = 250;
-
-function folder(): string {
-  return join(stateDir(), 'dev');
-}
-function recordFile(): string {
-  return join(folder(), 'endpoints.json');
-}
-function instancesFolder(): string {
-  return join(folder(), 'instances');
-}
-
-export function readRecord(): PlaygroundRecord | undefined {
-  try {
-    return JSON.parse(readFileSync(recordFile(), 'utf8')) as PlaygroundRecord;
-  } catch {
-    return undefined; // absent, or being written: the reader tries again or reports not running
-  }
-}
+const POLL_MS = 100;
+/** a keeper that is not ready after this long is reported (a first run builds a data folder: seconds) */
+const KEEPER_START_TIMEOUT_MS = 120_000;
 
 /** The pids of the running `npm run service` instances (stale files of killed ones are ignored). */
 export function liveInstances(): number[] {
@@ -95,49 +65,68 @@ function register(): () => void {
   return unregister;
 }
 
-function writeRecord(record: PlaygroundRecord): void {
-  // write-then-rename: a reader never sees half a record
-  const temporary = `${recordFile()}.${process.pid}`;
-  writeFileSync(temporary, JSON.stringify(record, null, 2) + '\n');
-  renameSync(temporary, recordFile());
-}
-
-/** Claims ownership: true when this process created the record (atomically, 'wx'). */
-function claim(): boolean {
-  try {
-    writeFileSync(recordFile(), JSON.stringify({ owner: process.pid, state: 'starting' } satisfies PlaygroundRecord) + '\n', { flag: 'wx' });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-}
-
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What a keeper found gone had taken with it, for the log of the service that replaces it. */
+function lostServersLine(record: PlaygroundRecord): string {
+  if (record.state !== 'ready') return `A server keeper (pid ${record.owner}) stopped while it was starting; starting the servers again.`;
+  return (
+    `The playground's previous servers are gone (keeper pid ${record.owner}, broker ${record.brokers?.join(',') ?? '?'}, up since ${record.startedAt ?? '?'}): ` +
+    'the machine restarted, or they were killed. The mock broker kept its messages in memory only, so events published to it that were not consumed yet are lost ' +
+    '(publish them again if you need them); the database kept its data. Starting new servers.'
+  );
+}
 
 export async function joinOrStartPlayground(log: (line: string) => void = console.log): Promise<Playground> {
   if (process.env.KATA_MYSQL_URL && process.env.KATA_KAFKA_BROKERS) return standalone();
-  mkdirSync(folder(), { recursive: true });
+  mkdirSync(devFolder(), { recursive: true });
   let waitingFor: number | undefined;
+  let started: Promise<number | null> | undefined;
+  const deadline = Date.now() + KEEPER_START_TIMEOUT_MS;
   for (;;) {
-    if (claim()) return startAsOwner();
     const record = readRecord();
     if (record === undefined) {
-      await wait(POLL_MS / 5); // being written right now
+      started ??= startKeeper();
+      const code = await Promise.race([started, wait(POLL_MS).then(() => 'running' as const)]);
+      if (code === CLAIM_TAKEN_EXIT_CODE) started = undefined; // another service's keeper won: join it
+      else if (code !== 'running') throw new Error(`The playground's servers did not start (keeper exit code ${code}):\n${tail(keeperLogFile())}`);
       continue;
     }
     if (!isAlive(record.owner)) {
-      // The owner was killed: its servers went with it (their watchdog stops them, and the local
-      // MariaDB start waits for the old server to let go of the data folder). Two instances that
-      // find the same stale record in the same instant could both claim; the second one's MariaDB
-      // then fails to lock the data folder and that service exits. Not worth a lock for a playground.
-      rmSync(recordFile(), { force: true });
+      // re-read right before removing: another service may have replaced the stale record already
+      if (readRecord()?.owner === record.owner) {
+        rmSync(recordFile(), { force: true });
+        log(lostServersLine(record));
+      }
       continue;
     }
-    if (record.state === 'ready' && record.mysqlUrl && record.brokers) return joinAsMember(record);
-    if (waitingFor !== record.owner) log(`waiting for the npm run service that is starting the servers (pid ${record.owner})...`);
+    if (record.state === 'ready' && record.mysqlUrl && record.brokers) return join_(record);
+    if (waitingFor !== record.owner) log(`waiting for the playground's servers to start (keeper pid ${record.owner}; its log: ${keeperLogFile()})...`);
     waitingFor = record.owner;
-    await wait(POLL_MS);
+    if (Date.now() > deadline) throw new Error(`The playground's servers (keeper pid ${record.owner}) did not start within ${KEEPER_START_TIMEOUT_MS / 1000} s:\n${tail(keeperLogFile())}`);
+    await wait(POLL_MS * 2);
+  }
+}
+
+/** Starts a detached server keeper; resolves with its exit code if it ends (it normally outlives this process). */
+function startKeeper(): Promise<number | null> {
+  const script = fileURLToPath(new URL('./server-keeper.ts', import.meta.url));
+  const output = openSync(keeperLogFile(), 'a');
+  try {
+    const keeper = spawn(process.execPath, [script], { detached: true, stdio: ['ignore', output, output] });
+    const exited = new Promise<number | null>((resolve) => keeper.once('exit', (code) => resolve(code)));
+    keeper.unref();
+    return exited;
+  } finally {
+    closeSync(output);
+  }
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-15).join('\n');
+  } catch {
+    return '(no log)';
   }
 }
 
@@ -148,83 +137,85 @@ async function standalone(): Promise<Playground> {
     mysqlUrl: servers.mysqlUrl,
     brokers: servers.kafkaBrokers!,
     summary: `MySQL and Kafka from KATA_MYSQL_URL and KATA_KAFKA_BROKERS: ${servers.summary}\n(not shared through .kata/dev: give npm run emit / npm run sql the same variables)`,
-    ready() {},
-    ownerGone: new Promise(() => undefined),
+    serversGone: new Promise(() => undefined),
     close: () => servers.stop(),
   };
 }
 
-async function startAsOwner(): Promise<Playground> {
+function join_(record: PlaygroundRecord): Playground {
   const unregister = register();
-  const withdraw = () => {
-    const record = readRecord();
-    if (record?.owner === process.pid) rmSync(recordFile(), { force: true });
-  };
-  process.once('exit', withdraw);
-  let servers;
-  try {
-    servers = await startServers({ kafka: true, prefer: 'local', mysqlDataDir: join(folder(), 'mysql') });
-  } catch (error) {
-    withdraw();
-    unregister();
-    throw error;
-  }
-  const kept =
-    servers.ways.mysql === 'local' ? 'MySQL data kept in .kata/dev/mysql; ' : servers.ways.mysql === 'docker' ? 'MySQL data is gone when the servers stop; ' : '';
-  const summary = `${servers.summary}\n(${kept}Kafka keeps messages while the servers run; a second npm run service joins these servers)`;
-  return {
-    role: 'owner',
-    mysqlUrl: servers.mysqlUrl,
-    brokers: servers.kafkaBrokers!,
-    summary,
-    ready(databaseUrl) {
-      writeRecord({ owner: process.pid, state: 'ready', mysqlUrl: databaseUrl, brokers: servers.kafkaBrokers!, summary: servers.summary });
-    },
-    ownerGone: new Promise(() => undefined),
-    async close({ log, now }) {
-      unregister();
-      let others = liveInstances().filter((pid) => pid !== process.pid);
-      if (others.length > 0 && !now) {
-        log(
-          `${others.length} other npm run service (pid ${others.join(', ')}) still use${others.length === 1 ? 's' : ''} this instance's database and broker: ` +
-            'they stay up until the last one stops (Ctrl-C again stops them now; the others then stop too).',
-        );
-        while (others.length > 0) {
-          await wait(POLL_MS * 2);
-          others = liveInstances().filter((pid) => pid !== process.pid);
-        }
-      }
-      withdraw();
-      await servers.stop();
-    },
-  };
-}
-
-function joinAsMember(record: PlaygroundRecord): Playground {
-  const unregister = register();
-  const owner = record.owner;
-  const ownerGone = new Promise<number>((resolve) => {
+  const keeper = record.owner;
+  const serversGone = new Promise<number>((resolve) => {
     const timer = setInterval(() => {
-      if (isAlive(owner)) return;
+      if (isAlive(keeper)) return;
       clearInterval(timer);
-      resolve(owner);
-    }, POLL_MS * 2);
+      resolve(keeper);
+    }, 500);
     timer.unref();
   });
-  const others = liveInstances().filter((pid) => pid !== process.pid);
+  const instances = liveInstances().length;
   return {
     role: 'member',
     mysqlUrl: record.mysqlUrl!,
     brokers: record.brokers!,
     summary:
-      `Joining the servers of the npm run service with pid ${owner} (${others.length + 1} instances now): ${record.summary ?? ''}\n` +
-      '(this instance is one more member of the same consumer group; the servers stay up while any instance runs)',
-    ready() {},
-    ownerGone,
+      `The playground's servers (keeper pid ${keeper}, up since ${record.startedAt ?? '?'}; ${instances} npm run service instance${instances === 1 ? '' : 's'} now): ${record.summary ?? ''}\n` +
+      '(every instance is a member of one consumer group; the servers stay up when instances stop: `npm run service -- --stop` stops everything)',
+    serversGone,
     async close() {
       unregister();
     },
   };
+}
+
+/** `npm run service -- --stop`: stops every service instance (they commit what they did), then the servers. */
+export async function stopPlayground(log: (line: string) => void = console.log): Promise<number> {
+  const instances = liveInstances();
+  if (instances.length > 0) {
+    log(`stopping ${instances.length} npm run service instance${instances.length === 1 ? '' : 's'} (pid ${instances.join(', ')})...`);
+    for (const pid of instances) signal(pid, 'SIGTERM');
+    if (!(await exited(instances, 30_000))) {
+      const left = instances.filter(isAlive);
+      log(`pid ${left.join(', ')} did not stop within 30 s: killing (their uncommitted events come again)`);
+      for (const pid of left) signal(pid, 'SIGKILL');
+    }
+  }
+  const record = readRecord();
+  if (!record) {
+    log("the playground's servers are not running");
+    return 0;
+  }
+  if (!isAlive(record.owner)) {
+    rmSync(recordFile(), { force: true });
+    log(`the playground's servers were not running (a record of keeper pid ${record.owner} was left; removed)`);
+    return 0;
+  }
+  log(`stopping the playground's servers (keeper pid ${record.owner})...`);
+  signal(record.owner, 'SIGTERM');
+  if (!(await exited([record.owner], 30_000))) {
+    log(`the keeper did not stop within 30 s: killing it (its servers' watchdogs stop them)`);
+    signal(record.owner, 'SIGKILL');
+    rmSync(recordFile(), { force: true });
+  }
+  log("stopped the playground's servers (a local MariaDB's data stays in .kata/dev/mysql)");
+  return 0;
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
+}
+
+async function exited(pids: number[], timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (pids.some(isAlive)) {
+    if (Date.now() > deadline) return false;
+    await wait(POLL_MS);
+  }
+  return true;
 }
 
 /**

@@ -16,6 +16,8 @@
  *   Topic.USERS === 'users', Topic.SUPPLIERS === 'suppliers'.
  */
 import type { Domain } from './domain.ts';
+import { firstDuplicateKey } from './duplicate-keys.ts';
+import { inexactValue } from './exact-values.ts';
 import { domains, type AnyDomain } from './domains.ts';
 
 export { envelopeProblem, wrapEvent, type EnvelopeOverrides, type EventEnvelope } from './envelope.ts';
@@ -65,3 +67,31 @@ export type EventHandler = (event: EventEnvelope<any>) => Promise<void>;
 
 /** What a kata's consumer registers: which handler processes which event type. */
 export type HandlerMap = Partial<Record<EventType, EventHandler>>;
+
+/**
+ * What the harness refuses before any handler sees an event (the dead letter's reason is
+ * `contract-violation`, its error names the field):
+ *   - a key repeated within one object of a product's message (JSON.parse would keep only the
+ *     last of two variants with one key);
+ *   - an event type that does not belong to the topic it came on (a user.created on orders), when
+ *     the consumer knows its topics' prefix;
+ *   - a value its column cannot hold exactly, or an order item_id used twice (exact-values.ts).
+ * An unknown event type is not refused here: the consumer says that no handler is registered for it.
+ */
+/** Event types (by prefix) whose document keys children by name, and the field that holds them. */
+const KEYED_CHILDREN: readonly (readonly [string, string])[] = [['product.', '"variants"']];
+
+export function eventProblem(event: EventEnvelope, where: { topic: string; topicPrefix?: string; rawValue?: string }): string | undefined {
+  // only documents whose children are keyed by name (a product's variants) are scanned: the scan
+  // costs about what JSON.parse does, and every other event would pay it for nothing
+  if (where.rawValue !== undefined && KEYED_CHILDREN.some(([type, field]) => event.event_type.startsWith(type) && where.rawValue!.includes(field))) {
+    const repeated = firstDuplicateKey(where.rawValue);
+    if (repeated !== undefined) return `"${repeated}" appears twice in one object: JSON keeps only the last one, so the event is ambiguous`;
+  }
+  if (!isEventType(event.event_type)) return undefined;
+  if (where.topicPrefix !== undefined) {
+    const expected = where.topicPrefix + topicOf(event.event_type);
+    if (where.topic !== expected) return `"event_type" ${event.event_type} belongs to the topic ${expected}, not ${where.topic}`;
+  }
+  return inexactValue(event);
+}

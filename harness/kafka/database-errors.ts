@@ -70,3 +70,31 @@ export function databaseUnavailable(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** Lock conflicts between transactions: the server rolled the statement (or transaction) back; trying again is the cure. */
+const LOCK_CONFLICTS = new Map<number, string>([
+  [1213, 'deadlock'],
+  [1205, 'lock wait timeout'],
+]);
+const LOCK_CONFLICT_NAMES = new Map([...LOCK_CONFLICTS].map(([errno, what]) => [UNAVAILABLE_ERRNOS.get(errno)!, what]));
+
+/**
+ * When the error is a deadlock or a lock wait timeout (on the error or one it wraps), what it is
+ * and the server's code ("deadlock (ER_LOCK_DEADLOCK 1213)"); undefined otherwise. These are
+ * neither the event's fault nor an outage: two transactions met, one was rolled back.
+ */
+export function lockConflict(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [error];
+  while (pending.length > 0) {
+    const current = pending.shift();
+    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
+    seen.add(current);
+    const { code, errno, cause, errors } = current as { code?: unknown; errno?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof errno === 'number' && LOCK_CONFLICTS.has(errno)) return `${LOCK_CONFLICTS.get(errno)} (${UNAVAILABLE_ERRNOS.get(errno)} ${errno})`;
+    if (typeof code === 'string' && LOCK_CONFLICT_NAMES.has(code)) return `${LOCK_CONFLICT_NAMES.get(code)} (${code})`;
+    pending.push(cause);
+    if (Array.isArray(errors)) pending.push(...errors);
+  }
+  return undefined;
+}

@@ -13,7 +13,7 @@
 import { BrokerSendError, type Delivery, type IncomingMessage, type OutgoingMessage } from './broker.ts';
 import { backoffMs, pause } from './pause.ts';
 
-export type DeadLetterReason = 'malformed-json' | 'invalid-envelope' | 'unknown-event-type' | 'handler-failed';
+export type DeadLetterReason = 'malformed-json' | 'invalid-envelope' | 'unknown-event-type' | 'contract-violation' | 'handler-failed';
 
 /** A dead letter as a reader gets it back (readDeadLetter). */
 export type DeadLetter = {

@@ -30,7 +30,7 @@ export function localMysqlAvailable(): boolean {
  * Starts a local server. By default its data lives in a temporary folder removed at stop();
  * with `persistentDataDir` (the playground's `npm run service`) the data stays for next time.
  */
-export async function startLocalMysql(options: { persistentDataDir?: string; port?: number } = {}): Promise<StartedServer> {
+export async function startLocalMysql(options: { persistentDataDir?: string; port?: number; serverOptions?: readonly string[] } = {}): Promise<StartedServer> {
   const server = findExecutable('mariadbd', 'mysqld');
   if (!server) throw new Error('neither mariadbd nor mysqld was found');
   const version = await run(server, ['--version']);
@@ -70,6 +70,9 @@ export async function startLocalMysql(options: { persistentDataDir?: string; por
         '--innodb-doublewrite=0',
         '--performance-schema=OFF',
         ...asRoot,
+        // the caller's own settings come last, so they win over the ones above (the playground's
+        // durable settings, harness/dev/server-keeper.ts)
+        ...(options.serverOptions ?? []),
       ],
       /ready for connections/,
       30_000,

@@ -44,6 +44,8 @@ export type ServerOptions = {
   prefer?: 'docker' | 'local';
   /** a local MySQL keeps its data in this folder across runs instead of a throwaway one */
   mysqlDataDir?: string;
+  /** extra command-line settings for a local MySQL server (they win over the defaults) */
+  mysqlServerOptions?: readonly string[];
   /** where to look for a Docker engine (tests point it at a fake home) */
   machine?: Machine;
 };
@@ -126,7 +128,7 @@ export async function startServers(options: ServerOptions): Promise<Servers> {
       startContainer: startMysqlContainer,
       localAvailable: localMysqlAvailable,
       localPackage: 'mariadb-server (mariadbd) or mysqld',
-      startLocal: () => startLocalMysql({ persistentDataDir: options.mysqlDataDir }),
+      startLocal: () => startLocalMysql({ persistentDataDir: options.mysqlDataDir, serverOptions: options.mysqlServerOptions }),
     }),
     options.kafka
       ? startOne({
