@@ -86,7 +86,7 @@ export const curriculum = [
     exercises: [
       { id: '5.1', title: 'DDL: CREATE TABLE orders and order_items' },
       { id: '5.2', title: 'DAL: the selective order upsert and cancel by order number' },
-      { id: '5.3', title: 'DAL: all of an order\'s items in one multi-row INSERT' },
+      { id: '5.3', title: 'DAL: an order\'s items, a loop of INSERTs, then one multi-row INSERT' },
       { id: '5.4', title: 'Consumer: an order and its items in one transaction' },
     ],
     points: 30,
