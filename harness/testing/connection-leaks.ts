@@ -11,7 +11,7 @@
 import type { Pool } from 'mysql2/promise';
 import { isNotStarted } from '../not-started.ts';
 import { notAboutTheData } from './properties.ts';
-import { connectionLesson } from './connection-lessons.ts';
+import { connectionLesson } from './lesson-places.ts';
 
 /**
  * No statement of a kata suite holds a connection for a second: a longer wait on a pool whose

@@ -14,7 +14,7 @@
  */
 import type { EventEnvelope, EventType, HandlerMap } from '../events/contract.ts';
 import { explainUnboundThis, handlerFrom } from './handlers.ts';
-import { withCanonicalJson } from './json-columns.ts';
+import { withCanonicalJson } from './json.ts';
 import { describeRowDifferences, describeRowsMismatch, formatValue, sameValue, type Row } from './rows.ts';
 
 /**
@@ -81,6 +81,12 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
   const { lessons } = options;
   const nameOf = (eventType: string) => options.handlerNames[eventType as EventType] ?? `the ${eventType} handler`;
   const signature = (method: string) => `this.dal.${method}(${(options.dal.methods[method] ?? []).map((argument) => argument.name).join(', ')})`;
+  /** A call as the handler made it: the names of the arguments it passed, no more (no connection when it passed none). */
+  const asCalled = (call: DalCall) => {
+    const names = (options.dal.methods[call.method] ?? []).slice(0, call.args.length).map((argument) => argument.name);
+    const extra = call.args.length - names.length;
+    return `this.dal.${call.method}(${[...names, ...(extra > 0 ? [`${extra} more`] : [])].join(', ')})`;
+  };
 
   async function run(event: EventEnvelope<object>, failing: boolean | string = false): Promise<Delivery> {
     const calls: DalCall[] = [];
@@ -181,7 +187,7 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
       calls.forEach((call, index) => {
         const differences = argumentDifferences(options.dal.methods[call.method] ?? [], call.args, expected[index]!.args);
         if (differences.length > 0) {
-          throw new Error([`${why}`, `${handler} called ${signature(call.method)} with other values than expected (✗ marks each):`, ...differences, lessons.exercise].join('\n'));
+          throw new Error([`${why}`, `${handler} called ${asCalled(call)} with other values than expected (✗ marks each):`, ...differences, lessons.exercise].join('\n'));
         }
       });
     },

@@ -10,7 +10,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { closePool, configureDatabase, getPool } from '../db/pool.ts';
-import { exactDoubles } from '../db/exact-doubles.ts';
+import { kataTypeCast } from './json.ts';
 import { applyTables } from '../db/tables.ts';
 import { createDatabase, databaseUrl, dropDatabase, newDatabaseName } from './database-admin.ts';
 import { describeTable, listTables, type TableInfo } from './introspect.ts';
@@ -26,7 +26,7 @@ export type KataDatabase = {
   readonly pool: Pool;
   readonly dialect: Dialect;
   readonly name: string;
-  /** runs a query and returns its rows (DATETIME values as 'YYYY-MM-DD HH:MM:SS.ffffff' strings, UTC; DOUBLEs exact) */
+  /** runs a query and returns its rows (DATETIME values as 'YYYY-MM-DD HH:MM:SS.ffffff' strings, UTC; DOUBLEs exact; JSON parsed, the document null as JSON_NULL) */
   rows<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** SELECT these columns FROM table WHERE every `where` column equals its value (placeholders, in column order) */
   select<T = Record<string, unknown>>(table: string, columns: readonly string[], where?: Record<string, unknown>): Promise<T[]>;
@@ -149,13 +149,13 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
       return name;
     },
     async rows<T>(sql: string, params: unknown[] = []) {
-      const [result] = await getPool().query<RowDataPacket[]>({ sql, typeCast: exactDoubles }, params);
+      const [result] = await getPool().query<RowDataPacket[]>({ sql, typeCast: kataTypeCast }, params);
       return result as T[];
     },
     async select<T>(table: string, columns: readonly string[], where: Record<string, unknown> = {}) {
       const conditions = Object.keys(where).map((column) => `\`${column}\` = ?`);
       const sql = `SELECT ${columns.map((column) => `\`${column}\``).join(', ')} FROM \`${table}\`${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
-      const [result] = await getPool().query<RowDataPacket[]>({ sql, typeCast: exactDoubles }, Object.values(where));
+      const [result] = await getPool().query<RowDataPacket[]>({ sql, typeCast: kataTypeCast }, Object.values(where));
       return result as T[];
     },
     describe(table) {

@@ -5,11 +5,12 @@
  * server gives up only after innodb_lock_wait_timeout (50 s by default), long after the test timed
  * out with nothing to say. In tests the wait is cut to LOCK_WAIT_SECONDS, and its error is turned
  * into one that names the mistake: which statement waited, and which open transaction, on which
- * other connection, held the lock.
+ * other connection, held the lock. (A duplicate key, the other raw driver error a student meets,
+ * gets the lesson's words too.)
  */
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import { notAboutTheData } from './properties.ts';
-import { connectionLesson } from './connection-lessons.ts';
+import { connectionLesson } from './lesson-places.ts';
 
 /** How long a test's statement waits for a row lock: no statement of a correct solution ever waits this long. */
 export const LOCK_WAIT_SECONDS = 2;
@@ -19,6 +20,21 @@ export const LOCK_WAIT_SETTING = `SET SESSION innodb_lock_wait_timeout = ${LOCK_
 
 const LOCK_WAIT_TIMEOUT = 1205;
 const DEADLOCK = 1213;
+const DUPLICATE_KEY = 1062;
+
+/**
+ * The driver's "Duplicate entry '…' for key '…'" says what, not why: when it reaches a test (an
+ * event delivered twice, a replace that did not delete first), the lesson's words follow it. A test
+ * that expects the refusal still sees the driver's words first.
+ */
+function explainDuplicate(error: Error): Error {
+  if (error.message.includes('\n→ Read')) return error;
+  error.message +=
+    `\nThe database already holds a row with this key, and the statement stores it again. Kafka delivers an event at least once: the same event may come twice, ` +
+    `and storing it again must leave the row in place, not fail (INSERT ... ON DUPLICATE KEY UPDATE; or, for a set of child rows, DELETE them first in the same transaction).\n` +
+    connectionLesson('redelivery');
+  return error;
+}
 
 /** The open transactions of a pool's borrowed connections: the statements each ran since it began. */
 type OpenTransactions = Map<PoolConnection, string[]>;
@@ -55,6 +71,7 @@ export function watchLockWaits(pool: Pool): LockWatch {
   let poisoned: LockWaitError | undefined;
   const explain = (error: unknown, sql: unknown, on: PoolConnection | undefined): unknown => {
     const errno = (error as { errno?: number } | null)?.errno;
+    if (errno === DUPLICATE_KEY) return explainDuplicate(error as Error);
     if (errno !== LOCK_WAIT_TIMEOUT && errno !== DEADLOCK) return error;
     const message = lockWaitMessage(sqlText(sql), on, open, errno === DEADLOCK);
     waits.push(message);
