@@ -14,6 +14,7 @@
  */
 import type { EventEnvelope, EventType, HandlerMap } from '../events/contract.ts';
 import { explainUnboundThis, handlerFrom } from './handlers.ts';
+import { explainEarlierKata } from './earlier-kata.ts';
 import { withCanonicalJson } from './json.ts';
 import { describeRowDifferences, describeRowsMismatch, formatValue, sameValue, type Row } from './rows.ts';
 
@@ -161,7 +162,7 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
     checkNoUndefined(event.event_type, delivery.calls);
     checkOneAtATime(event.event_type, delivery.overlaps);
     if (delivery.failed) {
-      throw explainUnboundThis(delivery.error, {
+      throw explainUnboundThis(explainEarlierKata(delivery.error), {
         consumer: delivery.consumer,
         eventType: event.event_type as EventType,
         handlerName: options.handlerNames[event.event_type as EventType],
