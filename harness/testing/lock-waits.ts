@@ -133,8 +133,16 @@ function noteStatement(open: OpenTransactions, connection: PoolConnection, text:
 }
 
 function lockWaitMessage(statement: string, on: PoolConnection | undefined, open: OpenTransactions, deadlock: boolean): string {
+  if (deadlock) {
+    return (
+      `This statement ran into a deadlock:\n  ${shorten(statement)}\n` +
+      `Two transactions ran at the same time and each waited for a lock the other held, so the server rolled one back. In a test that runs one call at a time, that means ` +
+      `a call that was not awaited (a missing await, Promise.all, forEach with an async callback) is still running next to the next one: await each call before the next.\n` +
+      connectionLesson('transaction')
+    );
+  }
   const holders = [...open].filter(([connection, statements]) => connection !== on && statements.length > 0);
-  const waited = deadlock ? 'ran into a deadlock' : `waited ${LOCK_WAIT_SECONDS} s for a row lock and gave up`;
+  const waited = `waited ${LOCK_WAIT_SECONDS} s for a row lock and gave up`;
   const where = on ? 'a connection of its own' : 'a connection of its own (getPool())';
   if (holders.length > 0) {
     const held = holders.flatMap(([, statements]) => statements);
