@@ -26,6 +26,7 @@ import { allFail, allPass, mistakeVerdict, type Verdict } from './verifier/expec
 import { runVitest, type VitestRun } from '../harness/results/run-vitest.ts';
 import { runBatch, warmModuleCache, type BatchRun } from './verifier/batch.ts';
 import { suitesReaching } from './verifier/dependents.ts';
+import { withinSeconds } from './verifier/time-to-verdict.ts';
 import { TIME_ZONES } from '../harness/testing/time-zones.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -196,7 +197,7 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
         include: affected(withoutEndToEnd, kata.id, mistake.file),
         env: { TZ: 'America/Los_Angeles', KATA_PROPERTY_SHRINK: 'off' },
       },
-      (run) => mistakeVerdict(run, mistake),
+      (run) => withinSeconds(mistakeVerdict(run, mistake), run),
     );
   }
   for (let i = 0; i < runs.length; i += BATCH_SIZE) batched.push(runs.slice(i, i + BATCH_SIZE));

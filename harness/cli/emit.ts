@@ -5,6 +5,7 @@
  *   npm run emit -- user.created --contact_info.primary_email bob@example.com --profile null
  *   npm run emit -- user.updated --id 65a1f0c2e4b0a1b2c3d4e5f6 --version 2
  *   npm run emit -- user.deleted --id 65a1f0c2e4b0a1b2c3d4e5f6
+ *   npm run emit -- order.cancelled --order_number ORD-2026-000123   (the number `npm run sql` shows)
  * Values are read as JSON when they parse (2, null, true, {"a":1}), as text otherwise.
  */
 import { parseArgs, styleText } from 'node:util';
@@ -57,7 +58,13 @@ export function buildEvent(type: string, id: string | undefined, fields: [string
     throw new UsageError(`Unknown event type "${type}". Valid: ${Object.values(EventType).join(', ')}`);
   }
   const domain = domainOf(type);
-  if (domain.refersToExisting.includes(type) && !id) throw new UsageError(`${type} needs --id <the ${domain.name}'s id>`);
+  if (domain.refersToExisting.includes(type) && !id) {
+    // an event that names its entity by a business key (order.cancelled: order_number) can name it with that field instead
+    const keys = keyFields(type, now);
+    if (!fields.some(([path]) => keys.includes(path))) {
+      throw new UsageError(`${type} needs --id <the ${domain.name}'s id>${keys.length > 0 ? ` or ${keys.map((key) => `--${key} <its ${key}>`).join(' or ')}` : ''}`);
+    }
+  }
   const event = domain.example(type, id ?? newObjectId(), now);
   const valid = fieldPaths(event.data);
   for (const [path, value] of fields) {
@@ -65,6 +72,14 @@ export function buildEvent(type: string, id: string | undefined, fields: [string
     setPath(event.data as Record<string, unknown>, path, valueLike(type, path, getPath(event.data, path), value));
   }
   return event;
+}
+
+/** The fields of an event's example that follow the entity's id: the business key it names its entity by (order_number). */
+function keyFields(type: EventType, now: string): string[] {
+  const domain = domainOf(type);
+  const one = domain.example(type, '000000000000000000000001', now).data as Record<string, unknown>;
+  const other = domain.example(type, '000000000000000000000002', now).data as Record<string, unknown>;
+  return Object.keys(one).filter((key) => typeof one[key] === 'string' && one[key] !== other[key]);
 }
 
 function getPath(document: object, path: string): unknown {

@@ -6,12 +6,12 @@
 import { parseArgs, styleText } from 'node:util';
 import type { TestModule, Vitest } from 'vitest/node';
 import { curriculum, type Kata } from '../../curriculum.ts';
-import { collectResults, currentResult, guideText, isGreen, mergeResults, type ExerciseResult } from '../learn/guide.ts';
+import { currentResult, guideText, isGreen, KataResults } from '../learn/guide.ts';
 import { outcomesFromModules } from '../results/outcomes.ts';
 import { afterRun } from '../learn/loop-gate.ts';
 import { observeAndOffer, StuckTracker } from '../learn/stuck.ts';
 import { findKata, UsageError } from '../learn/katas.ts';
-import { currentKata, readProgress, recordProgress } from '../learn/progress.ts';
+import { currentKata, kataGreen, readProgress, recordProgress } from '../learn/progress.ts';
 import { REPO_ROOT } from '../learn/state.ts';
 import { runCli } from './run-cli.ts';
 
@@ -21,7 +21,7 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
   let kata: Kata = positionals[0] ? findKata(positionals[0]) : (currentKata(readProgress()) ?? curriculum.at(-1)!);
 
   const { createVitest } = await import('vitest/node');
-  let previous: ExerciseResult[] | undefined;
+  let session = new KataResults(kata);
   /** shown once above the next kata's first screen, so the news of a green kata is not cleared away */
   let banner = '';
   let vitest: Vitest;
@@ -32,11 +32,9 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
     onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
       const ran = testModules.filter((module) => module.moduleId.includes(`/katas/${kata.id}/`));
       if (ran.length === 0) return;
-      recordProgress(outcomesFromModules(ran));
+      const progress = recordProgress(outcomesFromModules(ran));
       const { rerun, notes } = afterRun();
-      const latest = collectResults(kata, ran);
-      const results = mergeResults(previous, latest);
-      previous = results;
+      const results = session.record(ran);
       const current = currentResult(results);
       const offer = observeAndOffer(stuck, kata, current);
       process.stdout.write('\x1Bc' + banner + guideText(kata, results, offer) + '\n' + notes.map((note) => styleText('dim', note) + '\n').join(''));
@@ -47,14 +45,16 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
         return;
       }
       if (!isGreen(results)) return;
-      const next = curriculum[curriculum.indexOf(kata as (typeof curriculum)[number]) + 1];
+      // the next kata that is not green: after this one first, then any earlier one left red
+      const at = curriculum.indexOf(kata as (typeof curriculum)[number]);
+      const next = [...curriculum.slice(at + 1), ...curriculum.slice(0, at)].find((entry) => !kataGreen(progress, entry));
       if (!next) {
         process.stdout.write(styleText('green', '\nEvery kata of the course is green. Well done! (Ctrl-C to leave)\n'));
         return;
       }
       banner = `${guideText(kata, results)}\nMoving on to kata ${next.id}: ${next.title}. Its lesson: katas/${next.id}/README.md\n\n`;
       kata = next;
-      previous = undefined;
+      session = new KataResults(next);
       // after this run has fully ended: switch the watched kata and run it
       setImmediate(async () => {
         const specifications = await vitest.globTestSpecifications([pattern(next)]);

@@ -5,7 +5,7 @@
 import { styleText } from 'node:util';
 import type { TestModule } from 'vitest/node';
 import type { Kata } from '../../curriculum.ts';
-import { outcomesFromModules } from '../results/outcomes.ts';
+import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, type ExerciseResult } from '../results/tally.ts';
 
 export { progressOf, type ExerciseResult } from '../results/tally.ts';
@@ -15,9 +15,25 @@ export function collectResults(kata: Kata, testModules: ReadonlyArray<TestModule
   return tallyKata(kata, outcomesFromModules(testModules));
 }
 
-/** This run's results, with the previous ones kept for the exercises this run did not touch. */
-export function mergeResults(previous: readonly ExerciseResult[] | undefined, latest: readonly ExerciseResult[]): ExerciseResult[] {
-  return latest.map((result) => (result.ran ? result : (previous?.find((entry) => entry.id === result.id) ?? result)));
+/**
+ * A kata's results across the runs of a watch session, kept per suite file: a run of one file
+ * (the end-to-end one the loop held back, or what a save affected) replaces that file's outcomes
+ * only, so exercise 5.4 counts its unit suite's 30 tests and the end-to-end file's one, not the
+ * last file's alone.
+ */
+export class KataResults {
+  readonly #files = new Map<string, TestOutcome[]>();
+  readonly kata: Kata;
+  constructor(kata: Kata) {
+    this.kata = kata;
+  }
+
+  /** Records a run's files of this kata; returns the kata's results so far. */
+  record(testModules: ReadonlyArray<TestModule>): ExerciseResult[] {
+    const outcomes = outcomesFromModules(testModules).filter((outcome) => outcome.kata === this.kata.id);
+    for (const file of new Set(outcomes.map((outcome) => outcome.file))) this.#files.set(file, outcomes.filter((outcome) => outcome.file === file));
+    return tallyKata(this.kata, [...this.#files.values()].flat());
+  }
 }
 
 export function isGreen(results: readonly ExerciseResult[]): boolean {

@@ -24,4 +24,3 @@ export function findExercise(kata: Kata, id: string): Exercise {
   return exercise;
 }
 
-export { exerciseOfFile, kataOfFile } from '../results/outcomes.ts';

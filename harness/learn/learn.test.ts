@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TestModule } from 'vitest/node';
 import { curriculum } from '../../curriculum.ts';
-import { collectResults, currentResult, guideText, isGreen, mergeResults } from './guide.ts';
+import { collectResults, currentResult, guideText, isGreen, KataResults } from './guide.ts';
 import { StuckTracker, stuckOffer } from './stuck.ts';
 import { afterRun, inLearnerLoop, waitingFor } from './loop-gate.ts';
-import { outcomesFromModules } from '../results/outcomes.ts';
 import { hintsOf, resetHints, revealNext } from './hints.ts';
-import { exerciseOfFile, findExercise, findKata, UsageError } from './katas.ts';
+import { findExercise, findKata, UsageError } from './katas.ts';
+import { exerciseOfFile, outcomesFromModules } from '../results/outcomes.ts';
+import { tallyProgress } from '../results/tally.ts';
 import { currentExercise, currentKata, readProgress, recordProgress, renderLadder } from './progress.ts';
-import ProgressReporter, { summarise } from './progress-reporter.ts';
+import ProgressReporter from './progress-reporter.ts';
 
 const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
@@ -123,7 +124,7 @@ describe('progress', () => {
   });
 
   it('counts a suite whose setup failed as a failure', () => {
-    expect(summarise([fakeModule('katas/01-user/5.2-dal.test.ts', [], 'Finish exercise 5.1 first')])).toEqual({ '01-user': { '5.2': { passed: 0, total: 1 } } });
+    expect(tallyProgress(curriculum, outcomesFromModules([fakeModule('katas/01-user/5.2-dal.test.ts', [], 'Finish exercise 5.1 first')]))).toEqual({ '01-user': { '5.2': { passed: 0, total: 1 } } });
   });
 });
 
@@ -166,14 +167,21 @@ describe('the guided loop', () => {
   });
 
   it('keeps earlier results for exercises a rerun did not touch, and says so when the kata is green', () => {
-    const first = collectResults(kata, [fakeModule('katas/01-user/5.1-ddl.test.ts', [['t1', 'passed']])]);
-    const rerun = collectResults(kata, [
+    const session = new KataResults(kata);
+    session.record([fakeModule('katas/01-user/5.1-ddl.test.ts', [['t1', 'passed']])]);
+    const merged = session.record([
       fakeModule('katas/01-user/5.2-dal.test.ts', [['t2', 'passed']]),
       fakeModule('katas/01-user/5.3-consumer.test.ts', [['t3', 'passed']]),
     ]);
-    const merged = mergeResults(first, rerun);
     expect(isGreen(merged)).toBe(true);
     expect(strip(guideText(kata, merged))).toContain('✓ Kata 01-user is green');
+  });
+
+  it('counts an exercise over all its files when a rerun covers only one of them (the end-to-end file)', () => {
+    const session = new KataResults(kata);
+    session.record([fakeModule('katas/01-user/5.3-consumer.test.ts', [['u1', 'passed'], ['u2', 'failed', 'boom']])]);
+    const afterEndToEnd = session.record([fakeModule('katas/01-user/5.3-consumer.e2e.test.ts', [['e1', 'passed']])]);
+    expect(afterEndToEnd.find((result) => result.id === '5.3')).toMatchObject({ passed: 2, total: 3 });
   });
 
   it('shows a row diff whole (a hidden ✗ row would surprise the learner), and says so when it cuts a runaway message', () => {

@@ -13,11 +13,6 @@ import { afterRun, inLearnerLoop } from './loop-gate.ts';
 import { currentExercise, kataGreen, recordProgress, renderLadder } from './progress.ts';
 import { observeAndOffer, StuckTracker } from './stuck.ts';
 
-/** Per kata and exercise, the passing and total tests of this run (a file whose setup failed counts as one failure). */
-export function summarise(testModules: ReadonlyArray<TestModule>): Progress {
-  return tallyProgress(curriculum, outcomesFromModules(testModules));
-}
-
 export default class ProgressReporter implements Reporter {
   #vitest: Vitest | undefined;
   // one reporter for the whole watch session: it sees every run, so it can tell a learner going round in circles

@@ -14,7 +14,8 @@
  */
 import type { EventEnvelope, EventType, HandlerMap } from '../events/contract.ts';
 import { explainUnboundThis, handlerFrom } from './handlers.ts';
-import { withCanonicalJson } from './json-columns.ts';
+import { explainEarlierKata } from './earlier-kata.ts';
+import { withCanonicalJson } from './json.ts';
 import { describeRowDifferences, describeRowsMismatch, formatValue, sameValue, type Row } from './rows.ts';
 
 /**
@@ -81,6 +82,12 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
   const { lessons } = options;
   const nameOf = (eventType: string) => options.handlerNames[eventType as EventType] ?? `the ${eventType} handler`;
   const signature = (method: string) => `this.dal.${method}(${(options.dal.methods[method] ?? []).map((argument) => argument.name).join(', ')})`;
+  /** A call as the handler made it: the names of the arguments it passed, no more (no connection when it passed none). */
+  const asCalled = (call: DalCall) => {
+    const names = (options.dal.methods[call.method] ?? []).slice(0, call.args.length).map((argument) => argument.name);
+    const extra = call.args.length - names.length;
+    return `this.dal.${call.method}(${[...names, ...(extra > 0 ? [`${extra} more`] : [])].join(', ')})`;
+  };
 
   async function run(event: EventEnvelope<object>, failing: boolean | string = false): Promise<Delivery> {
     const calls: DalCall[] = [];
@@ -155,7 +162,7 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
     checkNoUndefined(event.event_type, delivery.calls);
     checkOneAtATime(event.event_type, delivery.overlaps);
     if (delivery.failed) {
-      throw explainUnboundThis(delivery.error, {
+      throw explainUnboundThis(explainEarlierKata(delivery.error), {
         consumer: delivery.consumer,
         eventType: event.event_type as EventType,
         handlerName: options.handlerNames[event.event_type as EventType],
@@ -181,7 +188,7 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
       calls.forEach((call, index) => {
         const differences = argumentDifferences(options.dal.methods[call.method] ?? [], call.args, expected[index]!.args);
         if (differences.length > 0) {
-          throw new Error([`${why}`, `${handler} called ${signature(call.method)} with other values than expected (✗ marks each):`, ...differences, lessons.exercise].join('\n'));
+          throw new Error([`${why}`, `${handler} called ${asCalled(call)} with other values than expected (✗ marks each):`, ...differences, lessons.exercise].join('\n'));
         }
       });
     },

@@ -2,20 +2,23 @@
  * useKataDatabase(): gives a test file its own fresh database on the test server, points the
  * harness pool (the one students' DALs use through getPool()) at it, applies the kata's tables,
  * and drops the database when the file is done. It also watches the pool for connections that
- * are never given back (connection-leaks.ts), and opens a fresh pool before the next test when
- * one ran dry, so that a leak fails the test that caused it and no other.
+ * are never given back (connection-leaks.ts) and for statements that wait on a transaction's
+ * locks (lock-waits.ts), fails a test that left either behind with a message naming it, and
+ * opens a fresh pool before the next test when one ran dry, so that a leak fails the test that
+ * caused it and no other. No mistake of these two kinds waits for vitest's test timeout.
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { closePool, configureDatabase, getPool } from '../db/pool.ts';
-import { exactDoubles } from '../db/exact-doubles.ts';
+import { kataTypeCast } from './json.ts';
 import { applyTables } from '../db/tables.ts';
 import { createDatabase, databaseUrl, dropDatabase, newDatabaseName } from './database-admin.ts';
 import { describeTable, listTables, type TableInfo } from './introspect.ts';
 import { kataEnvironment } from './provided.ts';
 import type { Dialect } from '../servers/start.ts';
 import { exercisePointer } from './teach.ts';
-import { POOL_LESSON, watchConnections, type ConnectionWatch } from './connection-leaks.ts';
+import { watchConnections, type ConnectionWatch } from './connection-leaks.ts';
+import { LOCK_WAIT_SETTING, watchLockWaits, type LockWatch } from './lock-waits.ts';
 import { recordStatements, type SentStatement } from './statements.ts';
 
 
@@ -23,7 +26,7 @@ export type KataDatabase = {
   readonly pool: Pool;
   readonly dialect: Dialect;
   readonly name: string;
-  /** runs a query and returns its rows (DATETIME values as 'YYYY-MM-DD HH:MM:SS.ffffff' strings, UTC; DOUBLEs exact) */
+  /** runs a query and returns its rows (DATETIME values as 'YYYY-MM-DD HH:MM:SS.ffffff' strings, UTC; DOUBLEs exact; JSON parsed, the document null as JSON_NULL) */
   rows<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** SELECT these columns FROM table WHERE every `where` column equals its value (placeholders, in column order) */
   select<T = Record<string, unknown>>(table: string, columns: readonly string[], where?: Record<string, unknown>): Promise<T[]>;
@@ -54,6 +57,15 @@ export type KataDatabase = {
   whileWritesFail<T>(fn: () => Promise<T>): Promise<T>;
 };
 
+/** How long a connection still out at the end of a test may take to come back (a statement finishing). */
+const UNRETURNED_GRACE_MS = 500;
+
+function connectionNeverReturned(message: string): Error {
+  const error = new Error(message);
+  error.name = 'ConnectionNeverReturned';
+  return error;
+}
+
 export type KataDatabaseOptions = {
   kata: string;
   /** the kata's CREATE TABLE statements; read lazily so a broken import fails inside the tests */
@@ -68,10 +80,17 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
   let tablesToReset: string[] | undefined;
   let dialect: Dialect = 'mysql';
   let watch: ConnectionWatch | undefined;
+  let locks: LockWatch | undefined;
 
   async function openPool(): Promise<void> {
     await configureDatabase(databaseUrl(serverUrl, name));
-    watch = watchConnections(getPool(), { pointer: POOL_LESSON });
+    const pool = getPool();
+    // a statement waiting on a transaction's locks fails in seconds, not after 50 (lock-waits.ts)
+    (pool.pool as unknown as { on(event: 'connection', listener: (connection: { query(sql: string): unknown }) => void): void }).on('connection', (connection) => {
+      connection.query(LOCK_WAIT_SETTING);
+    });
+    watch = watchConnections(pool);
+    locks = watchLockWaits(pool);
   }
 
   beforeAll(async () => {
@@ -98,6 +117,20 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
   // A pool that ran dry (connections taken and never released) is replaced before the next test.
   beforeEach(async () => {
     if (watch?.dry) await openPool();
+    await watch?.unreturned(0);
+    locks?.takeWaits();
+  });
+
+  // A test that passed although a connection never came back, or a statement waited on locks
+  // (an error the code under test caught and swallowed), fails here, with the reason. (The
+  // end-to-end suites' service keeps its connections busy between tests: they are left out.)
+  afterEach(async (context) => {
+    if (expect.getState().testPath?.endsWith('.e2e.test.ts')) return;
+    const waits = locks?.takeWaits() ?? [];
+    const unreturned = await watch?.unreturned(UNRETURNED_GRACE_MS);
+    if (context.task.result?.state === 'fail') return;
+    if (waits.length > 0) throw new Error(waits[0]);
+    if (unreturned) throw connectionNeverReturned(unreturned);
   });
 
   afterAll(async () => {
@@ -116,13 +149,13 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
       return name;
     },
     async rows<T>(sql: string, params: unknown[] = []) {
-      const [result] = await getPool().query<RowDataPacket[]>({ sql, typeCast: exactDoubles }, params);
+      const [result] = await getPool().query<RowDataPacket[]>({ sql, typeCast: kataTypeCast }, params);
       return result as T[];
     },
     async select<T>(table: string, columns: readonly string[], where: Record<string, unknown> = {}) {
       const conditions = Object.keys(where).map((column) => `\`${column}\` = ?`);
       const sql = `SELECT ${columns.map((column) => `\`${column}\``).join(', ')} FROM \`${table}\`${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
-      const [result] = await getPool().query<RowDataPacket[]>({ sql, typeCast: exactDoubles }, Object.values(where));
+      const [result] = await getPool().query<RowDataPacket[]>({ sql, typeCast: kataTypeCast }, Object.values(where));
       return result as T[];
     },
     describe(table) {

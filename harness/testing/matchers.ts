@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import type { ColumnInfo, IndexInfo, TableInfo } from './introspect.ts';
 import { describeRowDifferences, describeRowsMismatch, type Row } from './rows.ts';
+import { keepMessagesWhenSettledOtherwise } from './settled-messages.ts';
 
 export type ColumnSpec = { name: string; type: string; nullable: boolean };
 
@@ -128,6 +129,8 @@ export const kataMatchers = { toHaveColumns, toHaveColumnOrder, toHavePrimaryKey
 
 export function registerKataMatchers(): void {
   expect.extend(kataMatchers as unknown as Parameters<typeof expect.extend>[0]);
+  // a test's own message survives a promise that settles the other way
+  keepMessagesWhenSettledOtherwise();
 }
 
 interface KataMatchers<R = unknown> {

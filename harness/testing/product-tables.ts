@@ -1,11 +1,11 @@
 /**
  * Kata 04's two tables as its suites read and arrange them: rows read back with SELECT (JSON
- * columns as canonical text, json-columns.ts), the rows a correct DAL leaves for given input, and
+ * columns as canonical text, json.ts), the rows a correct DAL leaves for given input, and
  * rows put in place with the harness's own INSERTs (db.insert).
  */
 import { PRODUCT_COLUMNS, type ProductRow, type VariantRow } from '../events/product.ts';
 import type { KataDatabase } from './database.ts';
-import { selectWithJson, withCanonicalJson } from './json-columns.ts';
+import { selectWithJson, withCanonicalJson } from './json.ts';
 
 const JSON_COLUMNS = ['attributes_json'] as const;
 

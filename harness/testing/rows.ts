@@ -3,6 +3,7 @@
  * object diff would), so that a red test reads like the table: which column, expected, found.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { isJsonNull } from './json.ts';
 
 export type Row = Readonly<Record<string, unknown>>;
 
@@ -11,9 +12,10 @@ const MAX_LISTED = 8;
 /** Longer texts are cut around their first difference. */
 const WIDTH = 48;
 
-/** A value as SQL people read it: NULL, numbers bare, texts quoted (JSON escapes show invisible characters). */
+/** A value as SQL people read it: NULL, numbers bare, texts quoted (JSON escapes show invisible characters), the JSON document null apart from NULL. */
 export function formatValue(value: unknown, around = 0): string {
   if (value === null) return 'NULL';
+  if (isJsonNull(value)) return 'JSON null';
   if (value === undefined) return 'undefined';
   if (typeof value === 'string') {
     const characters = [...value];

@@ -11,7 +11,7 @@ import { EventType, type EventEnvelope } from '../../harness/events/contract.ts'
 import { productEventCase } from '../../harness/events/product.arbitraries.ts';
 import { PRODUCT_COLUMNS, buildProduct, buildVariant, productEvent, type ProductDocument, type ProductRow, type VariantRow } from '../../harness/events/product.ts';
 import { consumerUnderTest, type DalCall } from '../../harness/testing/consumer.ts';
-import { canonicalJson, canonicalJsonText } from '../../harness/testing/json-columns.ts';
+import { canonicalJson, canonicalJsonText } from '../../harness/testing/json.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
 import { ProductConsumer } from './product-consumer.ts';

@@ -1,7 +1,8 @@
 /** JSON columns compared by document: canonical text on both sides, on the real test server. */
 import { describe, expect, it } from 'vitest';
 import { useKataDatabase } from './database.ts';
-import { canonicalJson, canonicalJsonText, selectWithJson, withCanonicalJson } from './json-columns.ts';
+import { canonicalJson, canonicalJsonText, JSON_NULL, selectWithJson, withCanonicalJson, withParsedJson } from './json.ts';
+import { describeRowDifferences } from './rows.ts';
 
 const db = useKataDatabase({ kata: 'harness', tables: () => ['CREATE TABLE documents (id INT PRIMARY KEY, body JSON NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4'] });
 
@@ -27,5 +28,15 @@ describe('canonical JSON', () => {
       { id: 3, body: '"{\\"a\\":1}"' },
     ]);
     expect(await selectWithJson(db, 'documents', ['body'], { json: ['body'], where: { id: 1 } })).toEqual([{ body: '{"a":["x",2.5],"b":1}' }]);
+  });
+
+  it('tells the document null from SQL NULL, in both forms and in a row diff', async () => {
+    await db.reset();
+    await db.pool.execute('INSERT INTO documents VALUES (?, ?), (?, ?)', [1, 'null', 2, null]);
+    expect(await db.select('documents', ['id', 'body'])).toEqual([{ id: 1, body: JSON_NULL }, { id: 2, body: null }]);
+    expect(await selectWithJson(db, 'documents', ['id', 'body'], { json: ['body'] })).toEqual([{ id: 1, body: 'null' }, { id: 2, body: null }]);
+    expect(withParsedJson({ body: 'null' }, ['body'])).toEqual({ body: JSON_NULL });
+    expect(describeRowDifferences({ body: JSON_NULL }, { body: [] }, ['body']).join('\n')).toContain('✗  body    []        JSON null');
+    expect(describeRowDifferences({ body: null }, { body: JSON_NULL }, ['body']).join('\n')).toContain('JSON null  NULL');
   });
 });

@@ -1,0 +1,41 @@
+/** A statement that waits on its own transaction's locks fails in seconds, naming the mistake. */
+import { describe, expect, it } from 'vitest';
+import { createPool } from '../db/pool.ts';
+import { databaseUrl } from './database-admin.ts';
+import { useKataDatabase } from './database.ts';
+import { LOCK_WAIT_SETTING, watchLockWaits } from './lock-waits.ts';
+import { isNotAboutTheData } from './properties.ts';
+import { kataEnvironment } from './provided.ts';
+
+const db = useKataDatabase({ kata: 'harness', tables: () => ['CREATE TABLE variants (product_id INT NOT NULL, variant_key VARCHAR(8) NOT NULL, PRIMARY KEY (product_id, variant_key)) ENGINE=InnoDB'] });
+
+describe('watchLockWaits', () => {
+  it('turns the lock wait of an INSERT sent beside its transaction into an error that names the DELETE it waited on; later statements fail at once', async () => {
+    await db.reset();
+    await db.insert('variants', [{ product_id: 1, variant_key: 'a' }]);
+    const pool = createPool(databaseUrl(kataEnvironment().mysqlUrl, db.name), { connectionLimit: 3 });
+    (pool.pool as unknown as { on(event: 'connection', listener: (connection: { query(sql: string): unknown }) => void): void }).on('connection', (connection) => {
+      connection.query(LOCK_WAIT_SETTING);
+    });
+    const watch = watchLockWaits(pool);
+    const connection = await pool.getConnection();
+    try {
+      await connection.beginTransaction();
+      await connection.execute('DELETE FROM variants WHERE product_id = ?', [1]);
+      const started = performance.now();
+      const error = (await pool.execute('INSERT INTO variants (product_id, variant_key) VALUES (?, ?)', [1, 'a']).catch((e: unknown) => e)) as Error;
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(error.name).toBe('WaitedOnItsOwnLocks');
+      expect(error.message).toContain('So the INSERT ran on another connection than the DELETE, and waited on its locks');
+      expect(error.message).toContain('DELETE FROM variants WHERE product_id = ?');
+      expect(isNotAboutTheData(error)).toBe(true);
+      await expect(pool.query('SELECT 1')).rejects.toThrow(/waited 2 s for a row lock/);
+      expect(watch.takeWaits()).toHaveLength(1);
+      await expect(pool.query('SELECT 1 AS one')).resolves.toEqual([[{ one: 1 }], expect.anything()]);
+    } finally {
+      await connection.rollback();
+      connection.release();
+      await pool.end();
+    }
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * A transaction holds its row locks until COMMIT. When one of its statements goes through another
+ * connection (getPool().execute inside withTransaction, a DAL call without its connection), that
+ * statement waits for the transaction's locks, and the transaction waits for the statement: the
+ * server gives up only after innodb_lock_wait_timeout (50 s by default), long after the test timed
+ * out with nothing to say. In tests the wait is cut to LOCK_WAIT_SECONDS, and its error is turned
+ * into one that names the mistake: which statement waited, and which open transaction, on which
+ * other connection, held the lock. (A duplicate key, the other raw driver error a student meets,
+ * gets the lesson's words too.)
+ */
+import type { Pool, PoolConnection } from 'mysql2/promise';
+import { notAboutTheData } from './properties.ts';
+import { connectionLesson } from './lesson-places.ts';
+
+/** How long a test's statement waits for a row lock: no statement of a correct solution ever waits this long. */
+export const LOCK_WAIT_SECONDS = 2;
+
+/** The session setting every connection of a test pool gets. */
+export const LOCK_WAIT_SETTING = `SET SESSION innodb_lock_wait_timeout = ${LOCK_WAIT_SECONDS}`;
+
+const LOCK_WAIT_TIMEOUT = 1205;
+const DEADLOCK = 1213;
+const DUPLICATE_KEY = 1062;
+
+/**
+ * The driver's "Duplicate entry '…' for key '…'" says what, not why: when it reaches a test (an
+ * event delivered twice, a replace that did not delete first), the lesson's words follow it. A test
+ * that expects the refusal still sees the driver's words first.
+ */
+function explainDuplicate(error: Error): Error {
+  if (error.message.includes('\n→ Read')) return error;
+  error.message +=
+    `\nThe database already holds a row with this key, and the statement stores it again. Kafka delivers an event at least once: the same event may come twice, ` +
+    `and storing it again must leave the row in place, not fail (INSERT ... ON DUPLICATE KEY UPDATE; or, for a set of child rows, DELETE them first in the same transaction).\n` +
+    connectionLesson('redelivery');
+  return error;
+}
+
+/** The open transactions of a pool's borrowed connections: the statements each ran since it began. */
+type OpenTransactions = Map<PoolConnection, string[]>;
+
+export class LockWaitError extends Error {
+  readonly code: string;
+  readonly errno: number;
+  constructor(message: string, original: { code?: string; errno?: number }) {
+    super(message);
+    this.name = 'WaitedOnItsOwnLocks';
+    this.code = original.code ?? 'ER_LOCK_WAIT_TIMEOUT';
+    this.errno = original.errno ?? LOCK_WAIT_TIMEOUT;
+    notAboutTheData(this);
+  }
+}
+
+export type LockWatch = {
+  /**
+   * The lock waits this pool's statements ran into since the last call (their teaching messages).
+   * Until then, once a statement waited, every later statement fails at once with the same
+   * error: a test that expected a rejection (an atomicity test) must not pay 2 s per run.
+   */
+  takeWaits(): string[];
+};
+
+/**
+ * Watches a test pool (the promise pool getPool() returns): every statement sent through it or
+ * through a connection it lends, and every transaction begun on one of those connections.
+ */
+export function watchLockWaits(pool: Pool): LockWatch {
+  const open: OpenTransactions = new Map();
+  const waits: string[] = [];
+
+  let poisoned: LockWaitError | undefined;
+  const explain = (error: unknown, sql: unknown, on: PoolConnection | undefined): unknown => {
+    const errno = (error as { errno?: number } | null)?.errno;
+    if (errno === DUPLICATE_KEY) return explainDuplicate(error as Error);
+    if (errno !== LOCK_WAIT_TIMEOUT && errno !== DEADLOCK) return error;
+    const message = lockWaitMessage(sqlText(sql), on, open, errno === DEADLOCK);
+    waits.push(message);
+    poisoned = new LockWaitError(message, error as { code?: string; errno?: number });
+    return poisoned;
+  };
+
+  const watchStatements = <T extends object>(target: T, on: PoolConnection | undefined): void => {
+    for (const method of ['execute', 'query'] as const) {
+      const original = (target as Record<string, unknown>)[method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+      if (typeof original !== 'function') continue;
+      (target as Record<string, unknown>)[method] = async function watchedStatement(this: unknown, ...args: unknown[]) {
+        if (poisoned) throw new LockWaitError(poisoned.message, poisoned);
+        const text = sqlText(args[0]);
+        if (on) noteStatement(open, on, text);
+        try {
+          return await original.apply(target, args);
+        } catch (error) {
+          throw explain(error, args[0], on);
+        }
+      };
+    }
+  };
+
+  watchStatements(pool, undefined);
+  const getConnection = pool.getConnection;
+  pool.getConnection = async function watchedGetConnection() {
+    const connection = await getConnection.call(pool);
+    watchStatements(connection, connection);
+    const begin = connection.beginTransaction;
+    connection.beginTransaction = async () => {
+      open.set(connection, []);
+      return begin.call(connection);
+    };
+    for (const end of ['commit', 'rollback'] as const) {
+      const original = connection[end];
+      connection[end] = async () => {
+        try {
+          return await original.call(connection);
+        } finally {
+          open.delete(connection);
+        }
+      };
+    }
+    return connection;
+  };
+  return {
+    takeWaits() {
+      poisoned = undefined;
+      return waits.splice(0);
+    },
+  };
+}
+
+function noteStatement(open: OpenTransactions, connection: PoolConnection, text: string): void {
+  if (/^\s*(START\s+TRANSACTION|BEGIN)\b/i.test(text)) open.set(connection, []);
+  else if (/^\s*(COMMIT|ROLLBACK)\b/i.test(text)) open.delete(connection);
+  else open.get(connection)?.push(text);
+}
+
+function lockWaitMessage(statement: string, on: PoolConnection | undefined, open: OpenTransactions, deadlock: boolean): string {
+  if (deadlock) {
+    return (
+      `This statement ran into a deadlock:\n  ${shorten(statement)}\n` +
+      `Two transactions ran at the same time and each waited for a lock the other held, so the server rolled one back. In a test that runs one call at a time, that means ` +
+      `a call that was not awaited (a missing await, Promise.all, forEach with an async callback) is still running next to the next one: await each call before the next.\n` +
+      connectionLesson('transaction')
+    );
+  }
+  const holders = [...open].filter(([connection, statements]) => connection !== on && statements.length > 0);
+  const waited = `waited ${LOCK_WAIT_SECONDS} s for a row lock and gave up`;
+  const where = on ? 'a connection of its own' : 'a connection of its own (getPool())';
+  if (holders.length > 0) {
+    const held = holders.flatMap(([, statements]) => statements);
+    const verb = verbOf(statement);
+    const theirs = [...new Set(held.map(verbOf))].join(' and the ');
+    return (
+      `This statement ${waited}:\n  ${shorten(statement)}\n` +
+      `It ran on ${where}, while a transaction on another connection had already run\n` +
+      held.map((text) => `  ${shorten(text)}`).join('\n') +
+      `\nand not yet committed. So the ${verb} ran on another connection than the ${theirs}, and waited on its locks, which go only at COMMIT, while the COMMIT waited for the ${verb}.\n` +
+      `Every statement of a transaction runs on the connection the transaction hands you: connection.execute(...), never getPool().execute(...), and a DAL method called inside it gets that connection.\n` +
+      connectionLesson('transaction')
+    );
+  }
+  return (
+    `This statement ${waited}:\n  ${shorten(statement)}\n` +
+    `The lock belongs to a transaction that never ended: a connection began one (or ran its statements in one) and neither committed nor rolled back, so its locks stay until that connection closes.\n` +
+    `End every transaction: withTransaction commits or rolls back for you; a connection of your own ends with commit() or rollback(), then release() in a finally block.\n` +
+    connectionLesson('transaction')
+  );
+}
+
+function sqlText(sql: unknown): string {
+  if (typeof sql === 'string') return sql;
+  if (sql && typeof sql === 'object' && typeof (sql as { sql?: unknown }).sql === 'string') return (sql as { sql: string }).sql;
+  return String(sql);
+}
+
+/** `INSERT`, `DELETE`, `UPDATE`, `SELECT`: what a statement does, in its own first word. */
+function verbOf(sql: string): string {
+  return /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'statement';
+}
+
+function shorten(sql: string): string {
+  const line = sql.replace(/\s+/g, ' ').trim();
+  return line.length > 100 ? `${line.slice(0, 100)}…` : line;
+}

@@ -1,0 +1,43 @@
+/** A test's own message survives a promise that settles the other way (setup.ts registers it). */
+import { describe, expect, it } from 'vitest';
+import { isNotStarted, notImplemented } from '../not-started.ts';
+
+const failureOf = (assertion: () => PromiseLike<unknown>) => Promise.resolve(assertion()).then(() => undefined, (error: unknown) => error as Error);
+
+describe('expect(promise, message).rejects / .resolves', () => {
+  it('keeps the message when the promise resolves instead of rejecting, before vitest\'s own line', async () => {
+    const error = await failureOf(() => expect(Promise.resolve([{ method: 'cancelOrder' }]), 'The handler must throw an Error that names the number.').rejects.toThrow('A-1'));
+    expect(error?.message).toMatch(/^The handler must throw an Error that names the number\.\n\n\(promise resolved .* instead of rejecting\)$/s);
+  });
+
+  it('keeps the message when the promise rejects instead of resolving, after .not too', async () => {
+    const resolves = await failureOf(() => expect(Promise.reject(new Error('boom')), 'insertItems must store them.').resolves.toBeUndefined());
+    expect(resolves?.message).toMatch(/^insertItems must store them\.\n\n\(promise rejected/);
+    const not = await failureOf(() => expect(Promise.resolve(1), 'must fail').rejects.not.toThrow('x'));
+    expect(not?.message).toMatch(/^must fail\n\n\(promise resolved "1"/);
+  });
+
+  it('leaves passing assertions and messages of the matcher itself alone', async () => {
+    await expect(Promise.reject(new Error('Data too long')), 'lesson').rejects.toThrow(/too long/);
+    const error = await failureOf(() => expect(Promise.reject(new Error('other')), 'lesson').rejects.toThrow(/too long/));
+    expect(error?.message).toBe("lesson: expected [Function] to throw error matching /too long/ but got 'other'");
+  });
+});
+
+describe('expect(stub()).rejects', () => {
+  it('fails with the stub\'s NotStarted: a test that expects an error never passes on an exercise not written yet', async () => {
+    const stub = async () => {
+      throw notImplemented('04-product', '5.3', 'ProductDAL.replaceVariants');
+    };
+    const error = await failureOf(() => expect(stub(), 'the error must reach the caller').rejects.toThrow());
+    expect(isNotStarted(error)).toBe(true);
+    const withFunction = await failureOf(() => expect(stub).rejects.toThrow());
+    expect(isNotStarted(withFunction)).toBe(true);
+  });
+});
+
+describe('expect(stub()).rejects with a named error', () => {
+  it('is left alone: a test may expect the NotStarted itself', async () => {
+    await expect(Promise.reject(notImplemented('01-user', '5.2', 'UserDAL.insertUser'))).rejects.toThrow(/not implemented yet/);
+  });
+});

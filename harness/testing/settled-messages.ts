@@ -1,0 +1,70 @@
+/**
+ * `await expect(promise, message).rejects.toThrow(...)`: when the promise resolves instead,
+ * vitest reports only `promise resolved "undefined" instead of rejecting`, and the test's own
+ * message, the lesson's explanation, is lost (the same for `.resolves` on a rejection). This
+ * keeps it: the message comes first, then vitest's line, whatever matcher follows.
+ * And a stub is not the failure a test expects: `.rejects.toThrow()` (any error) on a promise
+ * that rejected with NotStarted (the stub's "not implemented yet") fails with that NotStarted,
+ * so that a test of "the error reaches the caller" never passes on an exercise not written yet.
+ * (A matcher that names the error it expects, toThrow(/not implemented/), is left alone.)
+ */
+import { chai } from 'vitest';
+import { isNotStarted } from '../not-started.ts';
+
+const SETTLED_OTHERWISE = /^promise (resolved|rejected) .* instead of (rejecting|resolving)/s;
+
+export function keepMessagesWhenSettledOtherwise(): void {
+  for (const key of ['rejects', 'resolves'] as const) {
+    const descriptor = Object.getOwnPropertyDescriptor(chai.Assertion.prototype, key);
+    const original = descriptor?.get;
+    if (!original || (original as { kataWrapped?: true }).kataWrapped) continue;
+    const wrapped = function (this: Chai.AssertionStatic) {
+      let notStarted: Error | undefined;
+      if (key === 'rejects') {
+        const object = chai.util.flag(this, 'object') as unknown;
+        const source = typeof object === 'function' ? (object as () => unknown)() : object;
+        if (typeof (source as PromiseLike<unknown> | undefined)?.then === 'function') {
+          chai.util.flag(
+            this,
+            'object',
+            Promise.resolve(source).catch((error: unknown) => {
+              if (isNotStarted(error)) notStarted = error;
+              throw error;
+            }),
+          );
+        }
+      }
+      const inner = original.call(this) as object;
+      const message = chai.util.flag(this, 'message') as string | undefined;
+      const outer: object = new Proxy(inner, {
+        get(target, property) {
+          const value = Reflect.get(target, property) as unknown;
+          if (value === inner) return outer;
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            const result = (value as (...a: unknown[]) => unknown)(...args);
+            if (result === inner) return outer;
+            if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') return result;
+            // a matcher that accepts any error (toThrow(), toBeInstanceOf(Error)) must not accept a stub's
+            const anyError = args.length === 0 || args[0] === Error;
+            return (result as PromiseLike<unknown>).then((value) => {
+              if (notStarted && anyError) throw notStarted;
+              return value;
+            }, (error: unknown) => {
+              if (message && error instanceof Error && SETTLED_OTHERWISE.test(error.message) && !error.message.startsWith(message)) {
+                error.message = `${message}\n\n(${error.message})`;
+                // vitest's diff of "rejected promise" against the value adds nothing to the message
+                (error as { showDiff?: boolean }).showDiff = false;
+                if (error.stack) error.stack = error.stack.replace(/^[^\n]*/, `${error.name}: ${error.message}`);
+              }
+              throw error;
+            });
+          };
+        },
+      });
+      return outer;
+    };
+    Object.assign(wrapped, { kataWrapped: true });
+    Object.defineProperty(chai.Assertion.prototype, key, { ...descriptor, get: wrapped });
+  }
+}
