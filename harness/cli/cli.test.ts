@@ -111,6 +111,17 @@ describe('npm run sql', () => {
     expect(output).toContain('2 rows');
   });
 
+  it('prints SHOW CREATE TABLE whole, one block per row, when a value does not fit a table cell', async () => {
+    const url = databaseUrl(kataEnvironment().mysqlUrl, db.name);
+    const { code, output } = await cli('sql', ['SHOW CREATE TABLE things'], { KATA_MYSQL_URL: url, KATA_KAFKA_BROKERS: '127.0.0.1:1' });
+    expect(code).toBe(0);
+    expect(output).toContain('*************************** 1. row ***************************');
+    expect(output).toMatch(/^ {7}Table: things$/m);
+    expect(output).toMatch(/^Create Table: CREATE TABLE `things` \($/m);
+    expect(output).toMatch(/^\) ENGINE=/m);
+    expect(output).not.toContain('…');
+  });
+
   it('reports affected rows for a statement without a result set, and server errors plainly', async () => {
     const url = databaseUrl(kataEnvironment().mysqlUrl, db.name);
     const env = { KATA_MYSQL_URL: url, KATA_KAFKA_BROKERS: '127.0.0.1:1' };
