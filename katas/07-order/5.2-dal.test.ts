@@ -42,13 +42,19 @@ const someCancellation = (seed: number): OrderCancellation => ({
 
 /**
  * Stored orders whose last event came before the cancellation's, as in life: the order was placed
- * (and maybe moved on), then a cancel arrived. `rows` share one time, older than the cancel's.
+ * (and maybe moved on), then a cancel arrived. `rows` share one time, older than the cancel's; the
+ * cancellation names one of them (`doomed`) by its number, so that a counterexample shows the very
+ * request the test sent.
  */
-const ordersThenCancel = <T>(rows: fc.Arbitrary<T[]>) =>
-  fc.tuple(rows, orderCancellation(), increasingDateTimes(2)).map(([generated, cancellation, [before, after]]) => ({
-    rows: generated.map((row) => ({ ...row, event_timestamp: before! })) as T[],
-    cancellation: { ...cancellation, event_timestamp: after! },
-  }));
+const ordersThenCancel = (rows: fc.Arbitrary<OrderRow[]>) =>
+  fc.tuple(rows, fc.nat(), orderCancellation(), increasingDateTimes(2)).map(([generated, pick, cancellation, [before, after]]) => {
+    const stored = generated.map((row) => ({ ...row, event_timestamp: before! }));
+    const doomed = stored[pick % stored.length]!;
+    return { rows: stored, doomed, cancellation: { ...cancellation, order_number: doomed.order_number, event_timestamp: after! } };
+  });
+/** A stored order and a cancellation of it (its number), for the tests that then set the times. */
+const orderAndItsCancel = () =>
+  fc.tuple(orderRow(), orderCancellation()).map(([row, cancellation]) => ({ row, cancellation: { ...cancellation, order_number: row.order_number } }));
 
 /** Runs fn on a connection in a transaction that is then rolled back. */
 async function inRolledBackTransaction(fn: (connection: Awaited<ReturnType<typeof db.pool.getConnection>>) => Promise<unknown>): Promise<void> {
@@ -205,12 +211,9 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
         ordersThenCancel(
           fc.uniqueArray(orderRow(), { minLength: 1, maxLength: 4, selector: (row) => row.order_number }).filter((rows) => new Set(rows.map((row) => row.order_id)).size === rows.length),
         ),
-        fc.nat(),
-        async ({ rows, cancellation }, pick) => {
+        async ({ rows, doomed, cancellation: request }) => {
           await db.reset();
           await db.insert('orders', rows);
-          const doomed = rows[pick % rows.length]!;
-          const request = { ...cancellation, order_number: doomed.order_number };
           const found = await dal.cancelOrder(request);
           expect(await selectOrders()).toEqualRows(
             rows.map((row) => (row === doomed ? cancelledRow(row, request) : row)),
@@ -229,10 +232,9 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
 
   it('returns true again when the same cancel is delivered twice, and the row stays as the first left it', async () => {
     await assertProperty(
-      fc.asyncProperty(ordersThenCancel(orderRow().map((row) => [row])), async ({ rows: [row], cancellation }) => {
+      fc.asyncProperty(ordersThenCancel(orderRow().map((row) => [row])), async ({ rows: [row], cancellation: request }) => {
         await db.reset();
         await db.insert('orders', [row!]);
-        const request = { ...cancellation, order_number: row!.order_number };
         await dal.cancelOrder(request);
         const again = await dal.cancelOrder(request);
         expect(
@@ -247,34 +249,37 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
 
   it('an older cancel changes nothing, event_timestamp included, and still returns true (the order exists)', async () => {
     await assertProperty(
-      fc.asyncProperty(orderRow(), orderCancellation(), increasingDateTimes(2), async (stored, cancellation, [older, newer]) => {
-        const row = { ...stored, event_timestamp: newer! };
-        const request = { ...cancellation, order_number: row.order_number, event_timestamp: older! };
-        await db.reset();
-        await db.insert('orders', [row]);
-        const found = await dal.cancelOrder(request);
-        expect(await selectOrders()).toEqualRows(
-          [row],
-          orders(
-            `The row holds an event of ${row.event_timestamp}; the cancel's event is of ${request.event_timestamp}, older (delivered late: a producer's retry, a replayed backlog). ` +
-              'An older event never moves the order back: not its status, not its times, and not event_timestamp, or the next event would be judged against the wrong time. ' +
-              'Guard each column the UPDATE sets as the upsert does, IF(? >= event_timestamp, new value, column), event_timestamp last.',
-            olderCancel,
-          ),
-        );
-        expect(
-          found,
-          `The order with that number exists, so cancelOrder must return true even though the older cancel changed nothing: false would send a stale but known cancel ` +
-            `to the dead letters as "no such order". Keep the guard in SET, not in WHERE.\n${olderCancel}`,
-        ).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.tuple(orderAndItsCancel(), increasingDateTimes(2)).map(([{ row, cancellation }, [older, newer]]) => ({
+          row: { ...row, event_timestamp: newer! },
+          request: { ...cancellation, event_timestamp: older! },
+        })),
+        async ({ row, request }) => {
+          await db.reset();
+          await db.insert('orders', [row]);
+          const found = await dal.cancelOrder(request);
+          expect(await selectOrders()).toEqualRows(
+            [row],
+            orders(
+              `The row holds an event of ${row.event_timestamp}; the cancel's event is of ${request.event_timestamp}, older (delivered late: a producer's retry, a replayed backlog). ` +
+                'An older event never moves the order back: not its status, not its times, and not event_timestamp, or the next event would be judged against the wrong time. ' +
+                'Guard each column the UPDATE sets as the upsert does, IF(? >= event_timestamp, new value, column), event_timestamp last.',
+              olderCancel,
+            ),
+          );
+          expect(
+            found,
+            `The order with that number exists, so cancelOrder must return true even though the older cancel changed nothing: false would send a stale but known cancel ` +
+              `to the dead letters as "no such order". Keep the guard in SET, not in WHERE.\n${olderCancel}`,
+          ).toBe(true);
+        },
+      ),
     );
   });
 
   it('a cancel with the same time as the row\'s event cancels it: a tie goes to the event delivered later (>=, not >)', async () => {
     await assertProperty(
-      fc.asyncProperty(orderRow(), orderCancellation(), async (row, cancellation) => {
-        const request = { ...cancellation, order_number: row.order_number, event_timestamp: row.event_timestamp };
+      fc.asyncProperty(orderAndItsCancel().map(({ row, cancellation }) => ({ row, request: { ...cancellation, event_timestamp: row.event_timestamp } })), async ({ row, request }) => {
         await db.reset();
         await db.insert('orders', [row]);
         await dal.cancelOrder(request);
@@ -305,10 +310,9 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
 
   it('sends the number and the cancellation\'s values as ? parameters, never inside the SQL text', async () => {
     await assertProperty(
-      fc.asyncProperty(ordersThenCancel(orderRow().map((row) => [row])), async ({ rows: [row], cancellation }) => {
+      fc.asyncProperty(ordersThenCancel(orderRow().map((row) => [row])), async ({ rows: [row], cancellation: request }) => {
         await db.reset();
         await db.insert('orders', [row!]);
-        const request = { ...cancellation, order_number: row!.order_number };
         const { statements } = await db.sent(() => dal.cancelOrder(request));
         assertSentAsParameters('OrderDAL.cancelOrder', statements, request, placeholders);
       }),
