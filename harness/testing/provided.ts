@@ -5,6 +5,8 @@ import type { ServersInfo } from '../servers/start.ts';
 export type KataEnvironment = ServersInfo & {
   /** prefixes this run's databases and topics, so parallel or later runs never collide */
   runId: string;
+  /** the watch session's pipeline relay (pipeline-relay.ts), in the learner's loop only */
+  pipelineRelay?: string | null;
 };
 
 declare module 'vitest' {
