@@ -26,6 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     summary: environment.summary,
     runId,
     pipelineRelay: relay?.address ?? null,
+    learnerLoop: Boolean(project.vitest.config.watch),
   });
   return async () => {
     await relay?.stop();

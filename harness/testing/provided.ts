@@ -7,6 +7,8 @@ export type KataEnvironment = ServersInfo & {
   runId: string;
   /** the watch session's pipeline relay (pipeline-relay.ts), in the learner's loop only */
   pipelineRelay?: string | null;
+  /** vitest's watch mode (`npm test`, `npm start`): the learner's loop, never grading or verify */
+  learnerLoop?: boolean;
 };
 
 declare module 'vitest' {
