@@ -35,7 +35,7 @@ const WARM_YARDSTICK = ['harness/learn/learn.test.ts'];
 
 type Row = { measure: string; samples: number[]; yardstick: 'warm' | 'cold'; budget?: { median?: number; p90?: number } };
 /** A kata's rows, with the yardsticks measured alongside them. */
-type Section = { kata: string; yardsticks: { warm: number; cold: number }; rows: Row[] };
+type Section = { kata: string; yardsticks: { warm: number; cold: number }; rows: Row[]; failure?: string };
 
 async function kataTimings(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { runs: { type: 'string', default: '5' }, cold: { type: 'string', default: '3' }, kata: { type: 'string', multiple: true } } });
@@ -62,23 +62,34 @@ async function timings(katas: Kata[], warmRuns: number, coldRuns: number, stateD
   const started = performance.now();
   const sections: Section[] = [];
   for (const kata of katas) {
-    const warm = await warmRows(kata, warmRuns, stateDir);
-    // cold runs interleaved with their yardstick: a machine whose load changes by the minute
-    // (other jobs) moves both alike
-    const { units, e2e } = suitesOf(kata);
-    const coldYardstick: number[] = [];
-    const withoutE2e: number[] = [];
-    const whole: number[] = [];
-    for (let i = 0; i < coldRuns; i++) {
-      coldYardstick.push(await coldRun(ONE_TEST));
-      withoutE2e.push(await coldRun(units));
-      if (e2e) whole.push(await coldRun([`katas/${kata.id}/`]));
+    const kataStarted = performance.now();
+    try {
+      sections.push(await kataSection(kata, warmRuns, coldRuns, stateDir));
+    } catch (error) {
+      // one kata's failed run does not lose the others' figures
+      sections.push({ kata: kata.id, yardsticks: { warm: NaN, cold: NaN }, rows: [], failure: error instanceof Error ? error.message : String(error) });
     }
-    const rows: Row[] = [...warm.rows, { measure: 'cold kata, without end-to-end', samples: withoutE2e, yardstick: 'cold', budget: { median: 2 } }];
-    if (e2e) rows.push({ measure: 'cold kata, end-to-end included (own consumer)', samples: whole, yardstick: 'cold' });
-    sections.push({ kata: kata.id, yardsticks: { warm: median(warm.yardstick), cold: median(coldYardstick) }, rows });
+    process.stderr.write(`bench: ${kata.id} measured in ${((performance.now() - kataStarted) / 1000).toFixed(0)} s\n`);
   }
   print(sections, { warmRuns, coldRuns, seconds: (performance.now() - started) / 1000 });
+}
+
+async function kataSection(kata: Kata, warmRuns: number, coldRuns: number, stateDir: string): Promise<Section> {
+  const warm = await warmRows(kata, warmRuns, stateDir);
+  // cold runs interleaved with their yardstick: a machine whose load changes by the minute
+  // (other jobs) moves both alike
+  const { units, e2e } = suitesOf(kata);
+  const coldYardstick: number[] = [];
+  const withoutE2e: number[] = [];
+  const whole: number[] = [];
+  for (let i = 0; i < coldRuns; i++) {
+    coldYardstick.push(await coldRun(ONE_TEST));
+    withoutE2e.push(await coldRun(units));
+    if (e2e) whole.push(await coldRun([`katas/${kata.id}/`]));
+  }
+  const rows: Row[] = [...warm.rows, { measure: 'cold kata, without end-to-end', samples: withoutE2e, yardstick: 'cold', budget: { median: 2 } }];
+  if (e2e) rows.push({ measure: 'cold kata, end-to-end included (own consumer)', samples: whole, yardstick: 'cold' });
+  return { kata: kata.id, yardsticks: { warm: median(warm.yardstick), cold: median(coldYardstick) }, rows };
 }
 
 /** A kata's suite files, from the repository root: the exercises' unit suites and its end-to-end file. */
@@ -162,7 +173,13 @@ function print(sections: Section[], info: { warmRuns: number; coldRuns: number; 
   console.log(`  ${'measure'.padEnd(width)}  ${'median'.padStart(14)}  ${'p90'.padStart(14)}  budget (as a ratio)`);
   let over = 0;
   let budgeted = 0;
+  let failed = 0;
   for (const section of sections) {
+    if (section.failure) {
+      failed++;
+      console.log(`${section.kata}: not measured, a run failed: ${section.failure}`);
+      continue;
+    }
     console.log(`${section.kata} (yardsticks: warm ${s(section.yardsticks.warm)}, cold ${s(section.yardsticks.cold)})`);
     for (const row of section.rows) {
       const yardstick = section.yardsticks[row.yardstick];
@@ -183,7 +200,7 @@ function print(sections: Section[], info: { warmRuns: number; coldRuns: number; 
       console.log(`  ${row.measure.padEnd(width)}  ${cell(m)}  ${cell(p)}  ${limits.join(', ') || '-'}${limits.length ? (within ? '  within' : '  OVER') : ''}`);
     }
   }
-  console.log(`\n${budgeted - over} of ${budgeted} budgeted rows within budget (judged on the ratios)`);
+  console.log(`\n${budgeted - over} of ${budgeted} budgeted rows within budget (judged on the ratios)${failed ? `; ${failed} kata(s) not measured` : ''}`);
 }
 
 if (process.argv[2] === 'throughput') {
