@@ -1,101 +1,206 @@
 /**
- * npm run bench: kata 01's timings on the local path (throwaway mariadbd + kcat mock), measured
- * on the reference solution so that every suite runs to the end. Prints figures against the
- * budgets, each with its ratio to a one-test vitest run measured in the same bench; it never
- * fails a build: budgets are for humans to watch.
+ * npm run bench: the learner's loop, timed on every exercise of every kata, on the local path
+ * (throwaway mariadbd + kcat's mock cluster), with the reference solutions redirected in
+ * (KATA_VERIFY_MODE=reference, spec/redirect.ts) so that every suite runs to the end.
+ * `--kata 07-order` (repeatable) narrows it; `--runs N` sets the warm samples (default 5), `--cold N`
+ * the cold ones (default 3).
  * npm run bench -- throughput: the service's events/s against a single-row loop (bench-throughput.ts).
  *
- *   cold    a fresh `vitest run` process, server start included (with an empty and a warm
- *           module cache)
- *   warm    a rerun inside one vitest session, as watch mode does on save (servers already up)
+ * Every figure is also printed as a ratio to a one-test vitest run measured in the same bench (the
+ * yardstick: what any vitest run costs on this machine right now), and the budgets are checked on
+ * those ratios, so that a busy machine does not hide or invent a regression. A budget in seconds
+ * holds on the quiet 2-core machine whose yardsticks are QUIET below; its ratio is budget / yardstick.
+ * The bench never fails a build: budgets are for humans to watch.
+ *
+ *   warm   a rerun inside one watch session (servers up, modules cached), as a save triggers
+ *   cold   a fresh `vitest run` process, servers started: what a student's first run costs
  */
-import { capture } from '../harness/servers/processes.ts';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { curriculum, type Kata } from '../curriculum.ts';
+import { coldRun, median, percentile, warmSession } from './bench-loop.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const WITHOUT_E2E = ['katas/01-user/5.1', 'katas/01-user/5.2', 'katas/01-user/5.3-consumer.test'];
-const E2E = ['katas/01-user/5.3-consumer.e2e'];
-
-function median(numbers: number[]): number {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function coldRun(filters: string[], cacheDir?: string): Promise<number> {
-  const started = performance.now();
-  const args = [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...filters, '--reporter=dot'];
-  if (cacheDir) args.push(`--fsModuleCachePath=${cacheDir}`);
-  const { code } = await capture(process.execPath, args, { cwd: root, env: process.env });
-  if (code !== 0) throw new Error(`vitest run ${filters.join(' ')} failed (exit ${code}); run it by hand to see why`);
-  return performance.now() - started;
-}
-
-async function warmReruns(filters: string[], runs: number): Promise<number[]> {
-  const { createVitest } = await import('vitest/node');
-  const vitest = await createVitest({ watch: false, reporters: [{}], root });
-  try {
-    await vitest.start(filters);
-    const specifications = await vitest.globTestSpecifications(filters);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      const result = await vitest.rerunTestSpecifications(specifications);
-      times.push(performance.now() - started);
-      if (result.testModules.some((module) => !module.ok())) throw new Error(`a rerun of ${filters.join(' ')} failed`);
-    }
-    return times;
-  } finally {
-    await vitest.close();
-  }
-}
+/** The yardsticks of this bench on the quiet 2-core machine (seconds; 2026-12-01, before #24). */
+const QUIET = { warm: 0.53, cold: 2.03 };
 
 /** A one-test vitest run: what any vitest run costs, the yardstick for the ratios. */
 const ONE_TEST = ['harness/learn/learn.test.ts', '-t', 'accepts 01-user'];
-const CURRENT_EXERCISE = ['katas/01-user/5.2'];
-const WHOLE_KATA = ['katas/01-user/'];
+/** Its warm counterpart (as in the bench's first version, whose quiet figures are QUIET): the file rerun. */
+const WARM_YARDSTICK = ['harness/learn/learn.test.ts'];
+
+type Row = { measure: string; samples: number[]; yardstick: 'warm' | 'cold'; budget?: { median?: number; p90?: number } };
+/** A kata's rows, with the yardsticks measured alongside them. */
+type Section = { kata: string; yardsticks: { warm: number; cold: number }; rows: Row[]; failure?: string };
 
 async function kataTimings(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { runs: { type: 'string', default: '3' } } });
-  const runs = Number(values.runs);
+  const { values } = parseArgs({ args, options: { runs: { type: 'string', default: '5' }, cold: { type: 'string', default: '3' }, kata: { type: 'string', multiple: true } } });
+  const warmRuns = Number(values.runs);
+  const coldRuns = Number(values.cold);
+  const katas = curriculum.filter((kata) => kata.exercises.some((exercise) => /^\d/.test(exercise.id)) && (!values.kata || values.kata.some((id) => kata.id.startsWith(id))));
+  if (katas.length === 0) throw new Error(`--kata ${values.kata?.join(', ')} names no kata with exercises (${curriculum.map((kata) => kata.id).join(', ')})`);
   process.env.KATA_VERIFY_MODE = 'reference';
   process.env.KATA_PROVIDER ??= 'local';
   delete process.env.KATA_MYSQL_URL;
   delete process.env.KATA_KAFKA_BROKERS;
-  const medianOf = async (measure: () => Promise<number>) => {
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(await measure());
-    return median(times);
-  };
-
-  const coldYardstick = await medianOf(() => coldRun(ONE_TEST));
-  const warmYardstick = median(await warmReruns(['harness/learn/learn.test.ts'], runs));
-  // [measure, time, budget (#14), yardstick it is compared with]
-  const rows: [string, number, number, number][] = [
-    [`save -> verdict of the current exercise (5.2), warm`, median(await warmReruns(CURRENT_EXERCISE, runs)), 1000, warmYardstick],
-    [`cold kata run without end-to-end`, await medianOf(() => coldRun(WITHOUT_E2E)), 2500, coldYardstick],
-    [`cold whole kata, end-to-end included`, await medianOf(() => coldRun(WHOLE_KATA)), 6000, coldYardstick],
-    [`warm rerun, end-to-end file alone`, median(await warmReruns(E2E, runs)), 4500, warmYardstick],
-  ];
-  const emptyCache = await mkdtemp(join(tmpdir(), 'kata-bench-cache-'));
+  // the learner's state (.kata/progress.json) of this bench only: which suites count as green
+  // decides how many cases their properties run (harness/testing/property-runs.ts)
+  const stateDir = mkdtempSync(join(tmpdir(), 'kata-bench-state-'));
+  process.env.KATA_STATE_DIR = stateDir;
   try {
-    rows.push(['cold, without e2e, empty module cache (once)', await coldRun(WITHOUT_E2E, emptyCache), 3000, coldYardstick]);
+    await timings(katas, warmRuns, coldRuns, stateDir);
   } finally {
-    await rm(emptyCache, { recursive: true, force: true });
+    rmSync(stateDir, { recursive: true, force: true });
   }
+}
 
-  console.log(`\nkata 01 on the local path (reference solution, ${process.env.KATA_PROVIDER}), medians of ${runs}`);
-  console.log(`yardsticks: a one-test vitest run ${(coldYardstick / 1000).toFixed(2)} s cold, ${(warmYardstick / 1000).toFixed(2)} s as a warm rerun\n`);
-  const width = Math.max(...rows.map(([name]) => name.length));
-  console.log(`  ${'measure'.padEnd(width)}  ${'time'.padStart(8)}  ${'budget'.padStart(8)}  ${'ratio'.padStart(6)}`);
-  for (const [name, ms, budget, yardstick] of rows) {
-    const ratio = `${(ms / yardstick).toFixed(1)}x`;
-    console.log(`  ${name.padEnd(width)}  ${(ms / 1000).toFixed(2).padStart(7)}s  ${('< ' + (budget / 1000).toFixed(1) + 's').padStart(8)}  ${ratio.padStart(6)}  ${ms <= budget ? 'within' : 'OVER'}`);
+async function timings(katas: Kata[], warmRuns: number, coldRuns: number, stateDir: string): Promise<void> {
+  const started = performance.now();
+  const sections: Section[] = [];
+  for (const kata of katas) {
+    const kataStarted = performance.now();
+    try {
+      sections.push(await kataSection(kata, warmRuns, coldRuns, stateDir));
+    } catch (error) {
+      // one kata's failed run does not lose the others' figures
+      sections.push({ kata: kata.id, yardsticks: { warm: NaN, cold: NaN }, rows: [], failure: error instanceof Error ? error.message : String(error) });
+    }
+    process.stderr.write(`bench: ${kata.id} measured in ${((performance.now() - kataStarted) / 1000).toFixed(0)} s\n`);
   }
+  print(sections, { warmRuns, coldRuns, seconds: (performance.now() - started) / 1000 });
+}
+
+async function kataSection(kata: Kata, warmRuns: number, coldRuns: number, stateDir: string): Promise<Section> {
+  const warm = await warmRows(kata, warmRuns, stateDir);
+  // cold runs interleaved with their yardstick: a machine whose load changes by the minute
+  // (other jobs) moves both alike
+  const { units, e2e } = suitesOf(kata);
+  const coldYardstick: number[] = [];
+  const withoutE2e: number[] = [];
+  const whole: number[] = [];
+  for (let i = 0; i < coldRuns; i++) {
+    coldYardstick.push(await coldRun(ONE_TEST));
+    withoutE2e.push(await coldRun(units));
+    if (e2e) whole.push(await coldRun([`katas/${kata.id}/`]));
+  }
+  const rows: Row[] = [...warm.rows, { measure: 'cold kata, without end-to-end', samples: withoutE2e, yardstick: 'cold', budget: { median: 2 } }];
+  if (e2e) rows.push({ measure: 'cold kata, end-to-end included (own consumer)', samples: whole, yardstick: 'cold' });
+  return { kata: kata.id, yardsticks: { warm: median(warm.yardstick), cold: median(coldYardstick) }, rows };
+}
+
+/** A kata's suite files, from the repository root: the exercises' unit suites and its end-to-end file. */
+function suitesOf(kata: Kata): { units: string[]; e2e?: string; byExercise: Map<string, string[]> } {
+  const byExercise = new Map<string, string[]>();
+  let e2e: string | undefined;
+  for (const file of kataFiles(kata)) {
+    if (file.endsWith('.e2e.test.ts')) e2e = file;
+    else {
+      const exercise = kata.exercises.find((candidate) => file.split('/').at(-1)!.startsWith(`${candidate.id}-`));
+      if (exercise) byExercise.set(exercise.id, [...(byExercise.get(exercise.id) ?? []), file]);
+    }
+  }
+  return { units: [...byExercise.values()].flat(), e2e, byExercise };
+}
+
+function kataFiles(kata: Kata): string[] {
+  return readdirSync(`${root}katas/${kata.id}`)
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => `katas/${kata.id}/${name}`);
+}
+
+/**
+ * One watch session per kata, as `npm test -- katas/<kata>/` keeps: after its first run, each
+ * exercise's suites rerun (a save of that exercise's file) while the exercise is the current one
+ * (red at its latest run: properties run fewer cases) and once it is green (the full count); then
+ * the end-to-end verdict after a save of the consumer: its unit suite, then the end-to-end file
+ * alone (the loop holds the end-to-end file back until that verdict, loop-gate.ts).
+ */
+async function warmRows(kata: Kata, runs: number, stateDir: string): Promise<{ rows: Row[]; yardstick: number[] }> {
+  const { byExercise, e2e } = suitesOf(kata);
+  const progress = (passed: boolean) =>
+    writeFileSync(
+      join(stateDir, 'progress.json'),
+      JSON.stringify({ files: Object.fromEntries([...byExercise].flatMap(([exercise, files]) => files.map((file) => [file, { kata: kata.id, exercise, passed: passed ? 1 : 0, total: 1 }]))) }),
+    );
+  return warmSession([`katas/${kata.id}/`], async (rerun) => {
+    const rows: Row[] = [];
+    // the yardstick, rerun in the same session between the rows
+    const yardstick: number[] = [];
+    if (e2e) await rerun([e2e]); // the session's first end-to-end run waits for the session's group join
+    for (const [exercise, files] of byExercise) {
+      yardstick.push(await rerun(WARM_YARDSTICK));
+      progress(false);
+      const current = [];
+      for (let i = 0; i < runs; i++) current.push(await rerun(files));
+      rows.push({ measure: `save -> verdict, exercise ${exercise} (current: red before)`, samples: current, yardstick: 'warm', budget: { median: 0.7, p90: 1 } });
+      progress(true);
+      const done = [];
+      for (let i = 0; i < Math.ceil(runs / 2); i++) done.push(await rerun(files));
+      rows.push({ measure: `rerun, exercise ${exercise} green (full count)`, samples: done, yardstick: 'warm' });
+    }
+    progress(true);
+    if (e2e) {
+      yardstick.push(await rerun(WARM_YARDSTICK));
+      const consumerSuites = byExercise.get([...byExercise.keys()].at(-1)!) ?? [];
+      const afterSave: number[] = [];
+      const alone: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const units = await rerun(consumerSuites);
+        const endToEnd = await rerun([e2e]);
+        afterSave.push(units + endToEnd);
+        alone.push(endToEnd);
+      }
+      rows.push({ measure: 'save -> end-to-end verdict (consumer suite, then e2e)', samples: afterSave, yardstick: 'warm', budget: { median: 1.5 } });
+      rows.push({ measure: 'end-to-end file rerun alone', samples: alone, yardstick: 'warm' });
+    }
+    yardstick.push(await rerun(WARM_YARDSTICK));
+    return { rows, yardstick };
+  });
+}
+
+function print(sections: Section[], info: { warmRuns: number; coldRuns: number; seconds: number }): void {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
+  const x = (ratio: number) => `${ratio.toFixed(2)}x`;
+  console.log(`\nThe learner's loop on the local path (${process.env.KATA_PROVIDER}), reference solutions; warm: ${info.warmRuns} saves, cold: ${info.coldRuns} runs; bench took ${info.seconds.toFixed(0)} s`);
+  console.log(`Yardstick: a one-test vitest run, measured alongside each kata's rows (on the quiet machine: warm rerun ${QUIET.warm.toFixed(2)}s, cold ${QUIET.cold.toFixed(2)}s).`);
+  console.log('Each figure: seconds and its ratio to the yardstick of its kind. A budget of B s holds when the ratio is under B / the quiet yardstick.\n');
+  const width = Math.max(...sections.flatMap((section) => section.rows.map((row) => row.measure.length)));
+  console.log(`  ${'measure'.padEnd(width)}  ${'median'.padStart(14)}  ${'p90'.padStart(14)}  budget (as a ratio)`);
+  let over = 0;
+  let budgeted = 0;
+  let failed = 0;
+  for (const section of sections) {
+    if (section.failure) {
+      failed++;
+      console.log(`${section.kata}: not measured, a run failed: ${section.failure}`);
+      continue;
+    }
+    console.log(`${section.kata} (yardsticks: warm ${s(section.yardsticks.warm)}, cold ${s(section.yardsticks.cold)})`);
+    for (const row of section.rows) {
+      const yardstick = section.yardsticks[row.yardstick];
+      const m = median(row.samples);
+      const p = percentile(row.samples, 0.9);
+      const limits: string[] = [];
+      let within = true;
+      for (const [key, value] of [['median', m], ['p90', p]] as const) {
+        const budget = row.budget?.[key];
+        if (budget === undefined) continue;
+        const ratioBudget = budget / QUIET[row.yardstick];
+        limits.push(`${key} < ${budget}s (${x(ratioBudget)})`);
+        if (value / yardstick > ratioBudget) within = false;
+      }
+      if (limits.length > 0) budgeted++;
+      if (!within) over++;
+      const cell = (ms: number) => `${s(ms)} ${x(ms / yardstick)}`.padStart(14);
+      console.log(`  ${row.measure.padEnd(width)}  ${cell(m)}  ${cell(p)}  ${limits.join(', ') || '-'}${limits.length ? (within ? '  within' : '  OVER') : ''}`);
+    }
+  }
+  console.log(`\n${budgeted - over} of ${budgeted} budgeted rows within budget (judged on the ratios)${failed ? `; ${failed} kata(s) not measured` : ''}`);
 }
 
 if (process.argv[2] === 'throughput') {

@@ -2,6 +2,11 @@
  * useEventPipeline(): the real consumer framework, running the kata's handlers against the test
  * broker, on topics and a consumer group of this test file's own. Tests publish an event and wait
  * until the framework reports it processed, then check the rows with SELECT.
+ *
+ * In the learner's watch loop the global setup offers the session's relay (pipeline-relay.ts):
+ * then this file's handlers are run by the session's one consumer, which joined its group once,
+ * instead of a consumer of the file's own paying a group join on every save. Every `vitest run`
+ * (grading, verify, CI) starts its own consumer as described above.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
@@ -9,6 +14,7 @@ import type { EventEnvelope, HandlerMap, Topic } from '../events/contract.ts';
 import { topicOf, isEventType } from '../events/contract.ts';
 import { connectBroker, type BrokerProducer } from '../kafka/broker.ts';
 import { EventConsumer, type ProcessedEvent } from '../kafka/event-consumer.ts';
+import { connectRelay, type RelayConnection } from './pipeline-relay-client.ts';
 import { kataEnvironment } from './provided.ts';
 
 export type EventPipeline = {
@@ -32,12 +38,29 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
   const waiting = new Map<string, (event: ProcessedEvent) => void>();
   let consumer: EventConsumer | undefined;
   let producer: BrokerProducer | undefined;
+  let relay: RelayConnection | undefined;
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const processed = (event: ProcessedEvent) => {
+    const resolve = event.eventId === undefined ? undefined : waiting.get(event.eventId);
+    if (resolve) {
+      waiting.delete(event.eventId!);
+      resolve(event);
+    }
+  };
 
   beforeAll(async () => {
-    const { kafkaBrokers, runId } = kataEnvironment();
+    const { kafkaBrokers, runId, pipelineRelay } = kataEnvironment();
     if (!kafkaBrokers) throw new Error('This end-to-end file needs Kafka, but the test run started none (KATA_KAFKA=never?).');
     const handlers = options.handlers();
+    if (pipelineRelay) {
+      try {
+        relay = await connectRelay(pipelineRelay, handlers, { processed, log: (line) => log.push(line) });
+        return;
+      } catch (error) {
+        // the session's consumer could not start: this file starts its own, as a `vitest run` does
+        console.warn(`The watch session's event pipeline is not available (${error instanceof Error ? error.message : String(error)}); this file starts a consumer of its own.`);
+      }
+    }
     consumer = new EventConsumer({
       brokers: kafkaBrokers,
       groupId: `${prefix}${runId}`,
@@ -47,18 +70,13 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
       log: (line) => log.push(line),
       retry: { attempts: 2, backoffMs: 20 },
     });
-    consumer.onProcessed((event) => {
-      const resolve = event.eventId === undefined ? undefined : waiting.get(event.eventId);
-      if (resolve) {
-        waiting.delete(event.eventId!);
-        resolve(event);
-      }
-    });
+    consumer.onProcessed(processed);
     producer = await connectBroker({ brokers: kafkaBrokers, clientId: `${prefix}producer` }).producer();
     await consumer.start();
   }, 30_000);
 
   afterAll(async () => {
+    relay?.close();
     await consumer?.stop();
     await producer?.stop();
   });
@@ -86,7 +104,8 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
     async deliver(event) {
       if (!isEventType(event.event_type)) throw new Error(`deliver(): unknown event_type ${event.event_type}`);
       const processed = waitFor(event.event_id, `event ${event.event_type} ${event.event_id}`);
-      await producer!.send(prefix + topicOf(event.event_type), [{ key: event.entity_id, value: JSON.stringify(event) }]);
+      if (relay) await relay.publish(topicOf(event.event_type), event.entity_id, event);
+      else await producer!.send(prefix + topicOf(event.event_type), [{ key: event.entity_id, value: JSON.stringify(event) }]);
       const result = await processed;
       if (result.outcome !== 'stored') {
         throw new Error(

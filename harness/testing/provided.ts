@@ -5,6 +5,10 @@ import type { ServersInfo } from '../servers/start.ts';
 export type KataEnvironment = ServersInfo & {
   /** prefixes this run's databases and topics, so parallel or later runs never collide */
   runId: string;
+  /** the watch session's pipeline relay (pipeline-relay.ts), in the learner's loop only */
+  pipelineRelay?: string | null;
+  /** vitest's watch mode (`npm test`, `npm start`): the learner's loop, never grading or verify */
+  learnerLoop?: boolean;
 };
 
 declare module 'vitest' {
