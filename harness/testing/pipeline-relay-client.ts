@@ -6,6 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import type { EventEnvelope, HandlerMap } from '../events/contract.ts';
 import type { ProcessedEvent } from '../kafka/event-consumer.ts';
+import type { KnownEntity } from '../kafka/known-entity.ts';
 import type { FromRelay, ToRelay } from './pipeline-relay.ts';
 import { lineReader, send, serializeError } from './pipeline-wire.ts';
 
@@ -18,6 +19,7 @@ export async function connectRelay(
   address: string,
   handlers: HandlerMap,
   listeners: { processed(event: ProcessedEvent): void; log(line: string): void },
+  knownEntity: KnownEntity,
 ): Promise<RelayConnection> {
   const [host, port] = [address.slice(0, address.lastIndexOf(':')), Number(address.slice(address.lastIndexOf(':') + 1))];
   const socket: Socket = connect({ host, port, noDelay: true });
@@ -47,8 +49,8 @@ export async function connectRelay(
         case 'call': {
           const handler = handlers[message.eventType as keyof HandlerMap];
           try {
-            await handler!(message.event as never);
-            send(socket, { t: 'result', call: message.call } satisfies ToRelay);
+            const value = message.kind === 'known' ? await knownEntity(message.event as EventEnvelope) : await handler!(message.event as never);
+            send(socket, { t: 'result', call: message.call, value: message.kind === 'known' ? value : undefined } satisfies ToRelay);
           } catch (error) {
             send(socket, { t: 'result', call: message.call, error: serializeError(error) } satisfies ToRelay);
           }

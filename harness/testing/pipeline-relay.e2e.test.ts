@@ -6,13 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventType, type EventEnvelope, type HandlerMap } from '../events/contract.ts';
 import type { ProcessedEvent } from '../kafka/event-consumer.ts';
+import type { KnownEntity } from '../kafka/known-entity.ts';
 import { connectRelay, type RelayConnection } from './pipeline-relay-client.ts';
 import { startPipelineRelay, type PipelineRelay } from './pipeline-relay.ts';
 import { kataEnvironment } from './provided.ts';
 
-const event = (entityId: string): EventEnvelope<object> => ({
+const event = (entityId: string, eventType: EventType = EventType.USER_CREATED): EventEnvelope<object> => ({
   event_id: randomBytes(8).toString('hex'),
-  event_type: EventType.USER_CREATED,
+  event_type: eventType,
   entity_id: entityId,
   timestamp: '2026-03-14T09:30:00.000001+00:00',
   data: {},
@@ -32,6 +33,8 @@ describe('the watch session\'s event pipeline relay', () => {
     return done;
   };
   const listeners = { processed: (event: ProcessedEvent) => processed.get(event.eventId!)?.(event), log: (line: string) => log.push(line) };
+  /** the file's own look-up of the unknown-id rule: only 'ghost' has no row */
+  const knownEntity: KnownEntity = async (event) => ({ known: event.entity_id !== 'ghost', where: `no users row has user_id=${event.entity_id}` });
 
   beforeAll(async () => {
     const { kafkaBrokers, runId } = kataEnvironment();
@@ -42,8 +45,11 @@ describe('the watch session\'s event pipeline relay', () => {
         if (event.entity_id === 'outage' && outageLeft-- > 0) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
         seen.push(event.entity_id);
       },
+      [EventType.USER_DELETED]: async (event: EventEnvelope) => {
+        seen.push(`deleted ${event.entity_id}`);
+      },
     } as unknown as HandlerMap;
-    connection = await connectRelay(relay.address, handlers, listeners);
+    connection = await connectRelay(relay.address, handlers, listeners, knownEntity);
   }, 30_000);
 
   afterAll(async () => {
@@ -58,6 +64,13 @@ describe('the watch session\'s event pipeline relay', () => {
     expect(log.some((line) => line.includes('u-1'))).toBe(true);
   });
 
+  it('follows the service\'s unknown-id rule with the file\'s own look-up: a delete of an id nobody stored is skipped, a known one handled', async () => {
+    expect(await deliver(connection, event('ghost', EventType.USER_DELETED))).toMatchObject({ outcome: 'skipped', reason: 'unknown-entity' });
+    expect(seen).not.toContain('deleted ghost');
+    expect(await deliver(connection, event('u-1', EventType.USER_DELETED))).toMatchObject({ outcome: 'stored' });
+    expect(seen).toContain('deleted u-1');
+  });
+
   it('a handler error that is the event\'s fault: tried again, then dead-lettered with its message', async () => {
     expect(await deliver(connection, event('bad'))).toMatchObject({ outcome: 'dead-lettered', reason: 'handler-failed', attempts: 2, error: expect.stringContaining('Data too long') });
   });
@@ -69,7 +82,7 @@ describe('the watch session\'s event pipeline relay', () => {
 
   it('an event whose test file has finished is dead-lettered, not waited for: the next file is never stuck behind it', async () => {
     let called = false;
-    const hanging = await connectRelay(relay.address, { [EventType.USER_CREATED]: () => ((called = true), new Promise(() => undefined)) } as unknown as HandlerMap, listeners);
+    const hanging = await connectRelay(relay.address, { [EventType.USER_CREATED]: () => ((called = true), new Promise(() => undefined)) } as unknown as HandlerMap, listeners, knownEntity);
     const sent = event('u-gone');
     void deliver(hanging, sent);
     await expect.poll(() => called).toBe(true);

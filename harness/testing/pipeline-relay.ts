@@ -28,20 +28,22 @@ import type { EventEnvelope, EventHandler, HandlerMap } from '../events/contract
 import { Topic } from '../events/contract.ts';
 import { connectBroker, type BrokerProducer } from '../kafka/broker.ts';
 import { EventConsumer, type ProcessedEvent } from '../kafka/event-consumer.ts';
+import { namesOnly, type KnownEntity } from '../kafka/known-entity.ts';
 import { lineReader, reviveError, send, serializeError, type SerializedError } from './pipeline-wire.ts';
 
 /** Worker -> relay. */
 export type ToRelay =
   | { t: 'hello'; handlers: string[] }
   | { t: 'deliver'; id: number; topic: string; key: string; event: EventEnvelope<object> }
-  | { t: 'result'; call: number; error?: SerializedError };
+  | { t: 'result'; call: number; value?: unknown; error?: SerializedError };
 
 /** Relay -> worker. */
 export type FromRelay =
   | { t: 'ready'; prefix: string }
   | { t: 'failed'; error: string }
   | { t: 'sent'; id: number; error?: string }
-  | { t: 'call'; call: number; eventType: string; event: EventEnvelope<object> }
+  /** run the file's handler for the event ('handle'), or look its entity up in the file's database ('known') */
+  | { t: 'call'; call: number; kind: 'handle' | 'known'; eventType: string; event: EventEnvelope<object> }
   | { t: 'processed'; event: ProcessedEvent }
   | { t: 'log'; line: string };
 
@@ -52,7 +54,7 @@ type Owner = {
   socket: Socket;
   handlers: Set<string>;
   closed: boolean;
-  calls: Map<number, { resolve(): void; reject(error: Error): void }>;
+  calls: Map<number, { resolve(value: unknown): void; reject(error: Error): void }>;
 };
 
 export async function startPipelineRelay(options: { brokers: string[]; runId: string }): Promise<PipelineRelay> {
@@ -68,11 +70,21 @@ export async function startPipelineRelay(options: { brokers: string[]; runId: st
     // framework dead-letters it after its attempts instead of waiting for a database forever
     if (!owner || owner.closed) throw new Error(`the test file that sent event ${event.event_id} has finished; its handlers are gone`);
     if (!owner.handlers.has(eventType)) throw new Error(`no handler registered for "${eventType}" in the test file that sent it`);
+    await callOwner(owner, 'handle', eventType, event);
+  };
+  const callOwner = (owner: Owner, kind: 'handle' | 'known', eventType: string, event: EventEnvelope) => {
     const call = nextCall++;
-    await new Promise<void>((resolve, reject) => {
+    return new Promise<unknown>((resolve, reject) => {
       owner.calls.set(call, { resolve, reject });
-      send(owner.socket, { t: 'call', call, eventType, event } satisfies FromRelay);
+      send(owner.socket, { t: 'call', call, kind, eventType, event } satisfies FromRelay);
     });
+  };
+  // The service's unknown-id rule (known-entity.ts) looks in the database of the file that sent the
+  // event, as its handlers do. A file that has gone: the handler call then fails with its message.
+  const knownEntity: KnownEntity = async (event) => {
+    const owner = ownerOf.get(event.event_id);
+    if (!namesOnly(event.event_type) || !owner || owner.closed) return undefined;
+    return (await callOwner(owner, 'known', event.event_type, event)) as Awaited<ReturnType<KnownEntity>>;
   };
   // The framework looks a handler up by event type (Object.hasOwn, then a property read): this map
   // has one for every type a connected test file registered.
@@ -98,6 +110,10 @@ export async function startPipelineRelay(options: { brokers: string[]; runId: st
     topics: Object.values(Topic).map((topic) => prefix + topic),
     handlers,
     deadLetterTopic: `${prefix}dead-letter`,
+    // the same rules as the service (main.ts): an event on another domain's topic is refused, a
+    // delete or cancel of an id nobody stored is skipped
+    topicPrefix: prefix,
+    knownEntity,
     // the log lines name the event's entity: each test file filters what is its own
     log: (line) => broadcast({ t: 'log', line }),
     // as useEventPipeline's own consumer
@@ -152,7 +168,7 @@ export async function startPipelineRelay(options: { brokers: string[]; runId: st
         const pending = owner.calls.get(message.call);
         owner.calls.delete(message.call);
         if (message.error) pending?.reject(reviveError(message.error));
-        else pending?.resolve();
+        else pending?.resolve(message.value);
       }
     });
   });
