@@ -62,7 +62,7 @@ export async function startLocalMysql(options: { persistentDataDir?: string; por
         '--character-set-server=utf8mb4',
         '--collation-server=utf8mb4_unicode_ci',
         '--default-time-zone=+00:00',
-        '--max-connections=500',
+        `--max-connections=${MAX_CONNECTIONS}`,
         // a throwaway server: trade durability for speed
         '--innodb-buffer-pool-size=64M',
         ...SMALL_REDO_LOG,
@@ -143,6 +143,8 @@ async function waitForPreviousServer(dataDir: string, timeoutMs = 15_000): Promi
 }
 
 const SMALL_REDO_LOG = ['--innodb-log-file-size=4M'];
+/** Parallel suites each hold a pool; the same limit on every test server (containers.ts, CI's servers). */
+export const MAX_CONNECTIONS = 500;
 const READY_MARKER = '.kata-template-ready';
 
 /**

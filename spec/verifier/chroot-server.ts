@@ -12,6 +12,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capture, spawnUntilReady, stopProcess } from '../../harness/servers/processes.ts';
 import { freePort, startReaper } from '../../harness/servers/local-support.ts';
+import { MAX_CONNECTIONS } from '../../harness/servers/local-mysql.ts';
 
 /** The servers verify knows: the machine's own MariaDB (the local path), and the two chroots. */
 export const SERVERS = {
@@ -70,7 +71,7 @@ export async function startChrootServer(name: ServerName): Promise<ChrootServer>
         '--character-set-server=utf8mb4',
         '--default-time-zone=+00:00',
         // as the local server (harness/servers/local-mysql.ts) and CI's MySQL container
-        '--max-connections=500',
+        `--max-connections=${MAX_CONNECTIONS}`,
         '--innodb-buffer-pool-size=64M',
         '--innodb-flush-log-at-trx-commit=2',
         '--innodb-doublewrite=OFF',

@@ -63,6 +63,6 @@ export function sideBySide(reports: readonly (VerifyReport | { missing: string }
 if (import.meta.main) {
   const text = process.argv.includes('--text');
   const files = process.argv.slice(2).filter((argument) => argument !== '--text');
-  const reports = files.map((file) => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as VerifyReport) : { missing: basename(file, '.json') }));
+  const reports = files.map((file) => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as VerifyReport) : { missing: text ? basename(file, '.json') : file }));
   process.stdout.write(text ? sideBySideText(reports) : sideBySide(reports));
 }
