@@ -1,5 +1,9 @@
 /** The pieces of the three-server proof that need no server: choosing one, and the side-by-side text table. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintWorkflows } from './verifier/lint-workflows.ts';
 import { checkVersion } from './verifier/server-choice.ts';
 import { sideBySideText, type VerifyReport } from './verifier/side-by-side.ts';
 
@@ -33,5 +37,24 @@ describe('the side-by-side table as text (.ci/run)', () => {
     // columns line up: every row's server cells start where the header's do
     const at = lines[0]!.indexOf('MySQL 9.7.4');
     expect(lines[1]!.slice(at)).toMatch(/^✓ 0\/29/);
+  });
+});
+
+describe('the workflows lint', () => {
+  const lint = async (runner: string) => {
+    const root = mkdtempSync(join(tmpdir(), 'kata-lint-'));
+    try {
+      mkdirSync(join(root, '.github', 'workflows'), { recursive: true });
+      writeFileSync(join(root, '.github', 'workflows', 'ci.yml'), `on: push\njobs:\n  a:\n    runs-on: ${runner}\n    steps:\n      - run: echo hi\n`);
+      return await lintWorkflows(root);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+  it("counts the outdated linter's unknown-label report apart for GitHub's newer images only", async () => {
+    expect(await lint('ubuntu-24.04')).toMatchObject({ ok: true, got: '1 workflow(s), 0 problem(s) (+1 "vars" or newer-runner report(s) of the outdated linter)' });
+    const typo = await lint('ubuntu-24.4');
+    expect(typo.ok).toBe(false);
+    expect(typo.details[0]).toContain('label "ubuntu-24.4" is unknown');
   });
 });
