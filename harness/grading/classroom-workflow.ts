@@ -9,12 +9,18 @@
  * kata's grader step only reads that record (harness/cli/grade-kata.ts), so a push costs one
  * test run and one set of servers, however many katas the course has.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { curriculum, type Kata } from '../../curriculum.ts';
 import { REPO_ROOT } from '../learn/state.ts';
 
 export const WORKFLOW_FILE = '.github/workflows/classroom.yml';
+
+/**
+ * The course repository's own name (package.json's): its pushes, like the template's, have every
+ * kata as a stub, so the workflow grades neither (a maintainer's push would always fail).
+ */
+export const COURSE_REPOSITORY_NAME = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
 
 /** The grading reporter accepts step ids of letters and digits only: '01-user' -> 'kata01user'. */
 export const stepId = (kata: Pick<Kata, 'id'>) => `kata${kata.id.replace(/[^A-Za-z0-9]/g, '')}`;
@@ -24,7 +30,7 @@ export function classroomWorkflow(katas: readonly Kata[] = curriculum): string {
   const graders = graded.flatMap((kata) => [
     `      - name: Kata ${kata.id}`,
     `        id: ${stepId(kata)}`,
-    `        if: \${{ always() }}`,
+    `        if: \${{ !cancelled() }}`,
     `        uses: classroom-resources/autograding-command-grader@v1`,
     `        with:`,
     `          test-name: ${kata.id}`,
@@ -46,10 +52,18 @@ export function classroomWorkflow(katas: readonly Kata[] = curriculum): string {
 #     version the student's repository was made from, before grading;
 #   - secret TEMPLATE_TOKEN: a token that can read a PRIVATE template's contents.
 # When the restore cannot run, grading goes on with the repository's own files and says so.
+#
+# Like the workflows GitHub Classroom generates: it also runs on repository_dispatch (Classroom's
+# "re-run autograding"), and not for the github-classroom[bot] pushes that create a student's
+# repository. It grades student repositories only: not the template (is_template) nor the course
+# repository (${COURSE_REPOSITORY_NAME}), where every kata is a stub.
+# Do NOT add autograding tests in Classroom's assignment settings: Classroom then overwrites this
+# file with its own, and this grading is gone (github-education-resources/autograding#20).
 name: Autograding
 
 on:
   push:
+  repository_dispatch:
   workflow_dispatch:
 
 permissions:
@@ -57,7 +71,8 @@ permissions:
 
 jobs:
   grade:
-    runs-on: ubuntu-latest
+    if: \${{ github.actor != 'github-classroom[bot]' && !github.event.repository.is_template && github.event.repository.name != '${COURSE_REPOSITORY_NAME}' }}
+    runs-on: ubuntu-24.04
     timeout-minutes: 30
     steps:
       - uses: actions/checkout@v5.0.0
@@ -99,7 +114,7 @@ jobs:
         run: npm run grade
 
 ${graders.join('\n')}      - name: Report
-        if: \${{ always() }}
+        if: \${{ !cancelled() }}
         uses: classroom-resources/autograding-grading-reporter@v1
         env:
 ${graded.map((kata) => `          ${stepId(kata).toUpperCase()}_RESULTS: "\${{ steps.${stepId(kata)}.outputs.result }}"`).join('\n')}

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MYSQL_CONTAINER, startAnsweringBroker, type BrokerStartSteps } from './containers.ts';
+import { MAX_CONNECTIONS } from './local-mysql.ts';
 import { probeBroker, type BrokerProbe } from './kafka-probe.ts';
 import { capture } from './processes.ts';
 import { startFakeBroker } from './fixtures/fake-broker.ts';
@@ -109,6 +110,8 @@ describe('the MySQL container', () => {
   it('skips loading the time-zone tables at init (the harness only uses +00:00)', () => {
     expect(MYSQL_CONTAINER.environment).toMatchObject({ MYSQL_INITDB_SKIP_TZINFO: '1' });
     expect(MYSQL_CONTAINER.command).toContain('--default-time-zone=+00:00');
+    // as many connections as the local server allows: the same parallel suites run on both
+    expect(MYSQL_CONTAINER.command).toContain(`--max-connections=${MAX_CONNECTIONS}`);
   });
 });
 

@@ -4,10 +4,11 @@
  * With TESTCONTAINERS_REUSE_ENABLE=true the containers survive the run and the next run reuses them.
  */
 import { probeBroker, type BrokerProbe } from './kafka-probe.ts';
-import type { StartedServer } from './local-mysql.ts';
+import { MAX_CONNECTIONS, type StartedServer } from './local-mysql.ts';
 
 export const MYSQL_IMAGE = 'mysql:8.4';
-export const KAFKA_IMAGE = 'confluentinc/cp-kafka:8.1.0';
+// the tag testcontainers' Kafka module pins (packages/modules/kafka/Dockerfile, testcontainers-node 12)
+export const KAFKA_IMAGE = 'confluentinc/cp-kafka:8.3.0';
 
 function reuseEnabled(): boolean {
   return process.env.TESTCONTAINERS_REUSE_ENABLE === 'true';
@@ -15,7 +16,8 @@ function reuseEnabled(): boolean {
 
 /** How the MySQL container is configured; its own constant so that a test can read it. */
 export const MYSQL_CONTAINER = {
-  command: ['--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci', '--default-time-zone=+00:00', '--skip-log-bin'],
+  // --max-connections as the local server's (local-mysql.ts): parallel suites each hold a pool
+  command: ['--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci', '--default-time-zone=+00:00', '--skip-log-bin', `--max-connections=${MAX_CONNECTIONS}`],
   // The image loads the named time zones into the mysql schema at first start (seconds of
   // mysql_tzinfo_to_sql); the harness only ever uses the offset '+00:00'.
   environment: { MYSQL_INITDB_SKIP_TZINFO: '1' },

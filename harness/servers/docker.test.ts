@@ -46,6 +46,23 @@ describe('where testcontainers looks', () => {
     writeFile(join(desktop.home, '.docker', 'desktop', 'docker.sock'), '');
     expect(testcontainersTarget(desktop)).toBe(`unix://${join(desktop.home, '.docker', 'desktop', 'docker.sock')}`);
   });
+
+  it("puts the properties file's tc.host first, DOCKER_HOST over its docker.host, and a socket only after both", () => {
+    const machine = freshMachine({ DOCKER_HOST: 'tcp://10.0.0.5:2375' });
+    writeFile(join(machine.root, 'var', 'run', 'docker.sock'), '');
+    writeFile(join(machine.home, '.testcontainers.properties'), 'docker.host=unix:///from/file.sock\n');
+    expect(testcontainersTarget(machine)).toBe('tcp://10.0.0.5:2375');
+    writeFile(join(machine.home, '.testcontainers.properties'), 'docker.host=unix:///from/file.sock\ntc.host=tcp://cloud:2376\n');
+    expect(testcontainersTarget(machine)).toBe('tcp://cloud:2376');
+  });
+
+  it("on Windows: DOCKER_HOST first, the named pipe last, no unix socket", () => {
+    const windows = (env: NodeJS.ProcessEnv): Machine => ({ ...freshMachine(env), platform: 'win32' });
+    expect(testcontainersTarget(windows({ DOCKER_HOST: 'tcp://localhost:2375' }))).toBe('tcp://localhost:2375');
+    const plain = windows({});
+    writeFile(join(plain.home, '.docker', 'run', 'docker.sock'), '');
+    expect(testcontainersTarget(plain)).toBe('npipe:////./pipe/docker_engine');
+  });
 });
 
 describe('engines where testcontainers does not look', () => {
@@ -70,6 +87,23 @@ describe('engines where testcontainers does not look', () => {
     try {
       expect(await enginesElsewhere(machine)).toEqual([
         { engine: 'Podman', socket: fake.socket, exportLine: `export DOCKER_HOST=unix://${fake.socket} TESTCONTAINERS_RYUK_DISABLED=true` },
+      ]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("finds Podman 5's macOS machine in $TMPDIR/podman/<machine>-api.sock", async () => {
+    const tmp = join(scratch, 'macos-tmp');
+    const machine = { ...freshMachine({ TMPDIR: tmp }), platform: 'darwin' as const };
+    const fake = await startFakeEngine(join(tmp, 'podman', 'podman-machine-default-api.sock'));
+    try {
+      expect(await enginesElsewhere(machine)).toEqual([
+        {
+          engine: 'Podman',
+          socket: fake.socket,
+          exportLine: `export DOCKER_HOST=unix://${fake.socket} TESTCONTAINERS_DOCKER_SOCKET_OVERRIDE=/var/run/docker.sock TESTCONTAINERS_RYUK_DISABLED=true`,
+        },
       ]);
     } finally {
       await fake.close();

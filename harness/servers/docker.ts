@@ -10,7 +10,7 @@
  * tests can point it at a temporary home with a fake engine socket.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -42,23 +42,29 @@ export type DockerProbe =
     };
 
 /**
- * Where testcontainers itself would connect, in its own order, or undefined when it would find
- * nothing (then importing testcontainers, half a second, is not worth it).
+ * Where testcontainers itself would connect, or undefined when it would find nothing (then
+ * importing testcontainers, half a second, is not worth it). Its strategies, in the order of its
+ * `container-runtime/clients/client.ts` (testcontainers-node 12): tc.host in
+ * ~/.testcontainers.properties; DOCKER_HOST (over the file's docker.host); /var/run/docker.sock
+ * (Linux and macOS); the rootless sockets (Linux and macOS); Windows' named pipe last. So a
+ * DOCKER_HOST set on Windows counts, as it does for testcontainers.
  */
 export function testcontainersTarget(machine: Machine): string | undefined {
-  if (machine.platform === 'win32') return 'npipe:////./pipe/docker_engine';
   const configured = propertiesValue(machine.home, 'tc.host') ?? machine.env.DOCKER_HOST ?? propertiesValue(machine.home, 'docker.host');
   if (configured) return configured;
-  const runtimeDir = machine.env.XDG_RUNTIME_DIR;
-  const sockets = [
-    join(machine.root, 'var', 'run', 'docker.sock'),
-    runtimeDir ? join(runtimeDir, 'docker.sock') : undefined,
-    join(machine.home, '.docker', 'run', 'docker.sock'),
-    join(machine.home, '.docker', 'desktop', 'docker.sock'),
-    join(machine.root, 'run', 'user', String(machine.uid ?? ''), 'docker.sock'),
-  ];
-  const found = sockets.find((path) => path !== undefined && existsSync(path));
-  return found ? `unix://${found}` : undefined;
+  if (machine.platform === 'linux' || machine.platform === 'darwin') {
+    const runtimeDir = machine.env.XDG_RUNTIME_DIR;
+    const sockets = [
+      join(machine.root, 'var', 'run', 'docker.sock'),
+      runtimeDir ? join(runtimeDir, 'docker.sock') : undefined,
+      join(machine.home, '.docker', 'run', 'docker.sock'),
+      join(machine.home, '.docker', 'desktop', 'docker.sock'),
+      join(machine.root, 'run', 'user', String(machine.uid ?? ''), 'docker.sock'),
+    ];
+    const found = sockets.find((path) => path !== undefined && existsSync(path));
+    if (found) return `unix://${found}`;
+  }
+  return machine.platform === 'win32' ? 'npipe:////./pipe/docker_engine' : undefined;
 }
 
 function propertiesValue(home: string, key: string): string | undefined {
@@ -94,9 +100,23 @@ function candidates(machine: Machine): { engine: string; socket: string; extra: 
       socket: join(home, '.local', 'share', 'containers', 'podman', 'machine', provider, 'podman.sock'),
       extra: [...insideVm, 'TESTCONTAINERS_RYUK_DISABLED=true'],
     })),
+    // Podman 5 on macOS: the machine's API socket in $TMPDIR/podman/<machine>-api.sock
+    ...podmanMacSockets(env.TMPDIR).map((socket) => ({ engine: 'Podman', socket, extra: [...insideVm, 'TESTCONTAINERS_RYUK_DISABLED=true'] })),
     { engine: 'Lima', socket: join(home, '.lima', 'docker', 'sock', 'docker.sock'), extra: insideVm },
     ...dockerContextSocket(machine),
   ];
+}
+
+/** Podman 5's macOS machine sockets, `<machine>-api.sock` in $TMPDIR/podman (the default machine first). */
+function podmanMacSockets(tmp: string | undefined): string[] {
+  if (!tmp) return [];
+  try {
+    const names = readdirSync(join(tmp, 'podman')).filter((name) => name.endsWith('-api.sock'));
+    const rank = (name: string) => (name === 'podman-machine-default-api.sock' ? 0 : 1);
+    return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((name) => join(tmp, 'podman', name));
+  } catch {
+    return [];
+  }
 }
 
 /** The socket of the Docker context the `docker` command uses (DOCKER_CONTEXT or config.json's currentContext). */

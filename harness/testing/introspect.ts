@@ -181,7 +181,7 @@ function normaliseType(row: RowDataPacket, isJson: boolean): string {
 }
 
 /** MariaDB stores `JSON` as LONGTEXT with a CHECK (json_valid(col)) constraint. */
-async function jsonCheckedColumns(pool: Pool, table: string): Promise<Set<string>> {
+export async function jsonCheckedColumns(pool: Pool, table: string): Promise<Set<string>> {
   try {
     const [rows] = await pool.query<RowDataPacket[]>(
       `SELECT CHECK_CLAUSE AS clause FROM information_schema.CHECK_CONSTRAINTS
@@ -194,9 +194,11 @@ async function jsonCheckedColumns(pool: Pool, table: string): Promise<Set<string
       if (match) names.add(match[1]!);
     }
     return names;
-  } catch {
-    // MySQL's CHECK_CONSTRAINTS has no TABLE_NAME column; MySQL reports JSON as json anyway
-    return new Set();
+  } catch (error) {
+    // MySQL's CHECK_CONSTRAINTS has no TABLE_NAME column (ER_BAD_FIELD_ERROR, 1054); MySQL reports
+    // JSON as json anyway. Any other error (a lost connection, a typo here) is a real failure.
+    if ((error as { errno?: number }).errno === 1054) return new Set();
+    throw error;
   }
 }
 

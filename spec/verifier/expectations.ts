@@ -1,6 +1,7 @@
 /** What each verification mode expects of a kata's test run, as pure functions of the run. */
 import type { VitestRun } from '../../harness/results/run-vitest.ts';
 import type { TestOutcome } from '../../harness/results/outcomes.ts';
+import { excuseFor, type ServerFeature } from './server-features.ts';
 
 export type Verdict = { ok: boolean; got: string; details: string[] };
 
@@ -11,13 +12,20 @@ function firstLine(text: string): string {
 const describeOutcome = (outcome: TestOutcome) => `${outcome.status}: ${outcome.file} > ${outcome.name}: ${firstLine(outcome.message)}`;
 const noRun = (run: VitestRun) => (run.files.length === 0 ? ['no test file ran:', ...run.output.trim().split('\n').slice(-10)] : []);
 
-/** Every test passes, none is skipped, no file's setup failed, and there is at least one. */
-export function allPass(run: VitestRun): Verdict {
+/**
+ * Every test passes, none is skipped, no file's setup failed, and there is at least one. The one
+ * exception: a skip that `missing` (verifier/server-features.ts: declared, and confirmed by asking
+ * the server) excuses; the table then says so.
+ */
+export function allPass(run: VitestRun, missing: readonly ServerFeature[] = []): Verdict {
   const tests = run.outcomes.filter((outcome) => !outcome.setup);
   const passed = tests.filter((outcome) => outcome.status === 'passed').length;
-  const notPassing = run.outcomes.filter((outcome) => outcome.status !== 'passed');
+  const excused = tests.filter((outcome) => excuseFor(outcome, missing) !== undefined);
+  const notPassing = run.outcomes.filter((outcome) => outcome.status !== 'passed' && !excused.includes(outcome));
   const ok = passed > 0 && notPassing.length === 0;
-  return { ok, got: `${passed}/${tests.length} passed`, details: ok ? [] : [...noRun(run), ...notPassing.map(describeOutcome)] };
+  const reasons = [...new Set(excused.map((outcome) => excuseFor(outcome, missing)!.feature))];
+  const skipped = excused.length > 0 ? `, ${excused.length} skipped: this server has ${reasons.join(', ')}` : '';
+  return { ok, got: `${passed}/${tests.length - excused.length} passed${skipped}`, details: ok ? [] : [...noRun(run), ...notPassing.map(describeOutcome)] };
 }
 
 /** No test passes and every file fails (a suite whose setup fails marks its tests skipped). */
