@@ -72,12 +72,18 @@ describe('Exercise 5.3: UserConsumer.parseTimestamp', () => {
     });
   });
 
-  /** parseTimestamp(iso) must throw; the message says what it did instead. */
+  /** parseTimestamp(iso) must throw an Error whose message names the value; the message says what it did instead. */
   const expectRefused = (parser: UserConsumer, iso: string, why: string) => {
     let returned: unknown;
     try {
       returned = parser.parseTimestamp(iso);
-    } catch {
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      expect(
+        message.includes(iso),
+        `parseTimestamp('${iso}') threw, but its message does not name the value: ${JSON.stringify(message)}.\n` +
+          `The framework dead-letters the event with this message as the reason: put the refused text in it, e.g. \`not a date and time that exists: "\${value}"\`.\n${refuseImpossible}\n`,
+      ).toBe(true);
       return;
     }
     expect.fail(
