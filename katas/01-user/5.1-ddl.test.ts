@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyTables } from '../../harness/db/tables.ts';
+import { assertColumnDefaults, readColumnDefaults, type ColumnDefault } from '../../harness/testing/column-defaults.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
 import type { ColumnSpec } from '../../harness/testing/matchers.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
@@ -29,6 +30,10 @@ const USERS: ColumnSpec[] = [
   { name: 'event_timestamp', type: 'datetime(6)', nullable: false },
 ];
 
+/** No DEFAULT clause: a NULL column then defaults to NULL, a NOT NULL column has no default at all. */
+const withoutDefault = (column: ColumnSpec): ColumnDefault => (column.nullable ? { kind: 'null' } : { kind: 'none' });
+const defaults = lesson.paragraph('3. Schema deep dive', 'DEFAULT: one column has one');
+
 describe('Exercise 5.1: CREATE TABLE users', () => {
   it('has the 12 columns with the course\'s types and nullability', async () => {
     expect(await users()).toHaveColumns(USERS, lesson.section('3. Schema deep dive'));
@@ -36,6 +41,17 @@ describe('Exercise 5.1: CREATE TABLE users', () => {
 
   it('lists the columns in the course\'s order', async () => {
     expect(await users()).toHaveColumnOrder(USERS.map((column) => column.name), lesson.section('3. Schema deep dive'));
+  });
+
+  it('version has DEFAULT 1 (a row written without a version starts at the first one)', async () => {
+    await users();
+    assertColumnDefaults('users', await readColumnDefaults(db.pool, 'users'), { version: { kind: 'literal', value: '1' } }, defaults);
+  });
+
+  it('no other column has a DEFAULT (a missing time or email must be refused, not filled in)', async () => {
+    await users();
+    const expected = Object.fromEntries(USERS.filter((column) => column.name !== 'version').map((column) => [column.name, withoutDefault(column)]));
+    assertColumnDefaults('users', await readColumnDefaults(db.pool, 'users'), expected, defaults);
   });
 
   it('uses user_id (the MongoDB ObjectId) as PRIMARY KEY', async () => {

@@ -42,4 +42,20 @@ describe('Exercise 5.3 end to end: Kafka -> consumer -> MySQL', () => {
     expect(rows[0]!.deleted_at, `user.deleted sets deleted_at.\n${lesson.exercise('5.3')}`).not.toBeNull();
     expect(pipeline.log.filter((line) => line.includes(created.user_id)), 'the consumer logs one line per event').toHaveLength(3);
   });
+
+  it('a user.created whose created_at does not exist (February 30th) is dead-lettered with the reason, and no row is stored', async () => {
+    const impossible = buildUser({ created_at: '2024-02-30T10:00:00Z' });
+    let outcome = 'stored';
+    try {
+      await pipeline.deliver(userEvent(EventType.USER_CREATED, impossible));
+    } catch (error) {
+      outcome = (error as Error).message;
+    }
+    expect(
+      outcome,
+      `parseTimestamp must throw on 2024-02-30 (it does not exist): the framework then dead-letters the event with your message as its reason.\n` +
+        lesson.paragraph('Exercise 5.3', 'Refuse what does not exist'),
+    ).toMatch(/2024-02-30/);
+    expect(await db.select<UserRow>('users', ['user_id'], { user_id: impossible.user_id }), 'a dead-lettered event stores nothing').toEqual([]);
+  });
 });

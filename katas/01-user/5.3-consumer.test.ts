@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { timestamp } from '../../harness/events/arbitraries.ts';
+import { impossibleTimestamp } from '../../harness/events/time.arbitraries.ts';
 import { EventType, type EventEnvelope } from '../../harness/events/contract.ts';
 import { userEventCase } from '../../harness/events/user.arbitraries.ts';
 import { USER_COLUMNS, buildUser, userEvent, type UserDocument } from '../../harness/events/user.ts';
@@ -19,6 +20,7 @@ import { UserConsumer } from './user-consumer.ts';
 import type { UserDAL } from './user-dal.ts';
 
 const lesson = lessonFor('01-user');
+const refuseImpossible = lesson.paragraph('Exercise 5.3', 'Refuse what does not exist');
 const consumer = consumerUnderTest({
   dal: {
     name: 'UserDAL',
@@ -68,6 +70,48 @@ describe('Exercise 5.3: UserConsumer.parseTimestamp', () => {
         { numRuns: 200 },
       );
     });
+  });
+
+  /** parseTimestamp(iso) must throw an Error whose message names the value; the message says what it did instead. */
+  const expectRefused = (parser: UserConsumer, iso: string, why: string) => {
+    let returned: unknown;
+    try {
+      returned = parser.parseTimestamp(iso);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      expect(
+        message.includes(iso),
+        `parseTimestamp('${iso}') threw, but its message does not name the value: ${JSON.stringify(message)}.\n` +
+          `The framework dead-letters the event with this message as the reason: put the refused text in it, e.g. \`not a date and time that exists: "\${value}"\`.\n${refuseImpossible}\n`,
+      ).toBe(true);
+      return;
+    }
+    expect.fail(
+      `parseTimestamp('${iso}') returned ${JSON.stringify(returned)}, but ${why}: that timestamp does not exist.\n` +
+        `A timestamp that does not exist must be refused (throw an Error that names it), not moved to another day: ` +
+        `the framework then parks the event on the dead-letter topic with your message, instead of storing a date nobody sent.\n` +
+        `${refuseImpossible}\n`,
+    );
+  };
+
+  it.each([
+    ['2024-02-30T10:00:00Z', 'February has no 30th'],
+    ['2023-02-29T10:00:00.000001Z', '2023 is not a leap year: February 2023 has 28 days'],
+    ['2024-04-31T10:00:00+02:00', 'April has 30 days'],
+    ['2024-13-45T25:61:61Z', 'there is no month 13, no day 45, no hour 25, no minute 61'],
+    ['2024-00-10T10:00:00Z', 'there is no month 0'],
+    ['2024-01-15T24:00:00Z', 'hours run 00-23'],
+    ['2024-01-15T10:30:60Z', 'seconds run 00-59 (Python refuses a leap second too)'],
+    ['0000-01-01T00:00:00Z', 'the calendar starts at year 0001'],
+    ['2024-01-15T10:30:00+24:00', 'UTC offsets stay within ±23:59'],
+  ])('refuses %s (%s): it throws instead of moving it to another day', async (iso, why) => {
+    const parser = new UserConsumer();
+    await inEachTimeZone(() => expectRefused(parser, iso, why));
+  });
+
+  it('refuses every generated timestamp that does not exist (day past the month\'s end, month 13, hour 24, minute 60, year 0000...)', async () => {
+    const parser = new UserConsumer();
+    await assertProperty(fc.property(impossibleTimestamp(), ({ iso, why }) => expectRefused(parser, iso, why)), { numRuns: 200 });
   });
 
   it('returns null for a missing timestamp (null, undefined or \'\')', () => {

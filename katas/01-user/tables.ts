@@ -12,8 +12,9 @@
  *      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`,
  *   ];
  *
- * The 12 columns, their types and the two indexes are in katas/01-user/README.md,
- * "3. Schema deep dive". Check yourself with: npm test -- katas/01-user/5.1
+ * The 12 columns, their types, version's DEFAULT 1 and the two indexes are in
+ * katas/01-user/README.md, "3. Schema deep dive" (a column default goes after NOT NULL:
+ * `version INT NOT NULL DEFAULT 1`; no other column has one, and the section says why). Check yourself with: npm test -- katas/01-user/5.1
  */
 export const tables: string[] = [
   // Exercise 5.1: your CREATE TABLE IF NOT EXISTS users (...) statement goes here.

@@ -28,6 +28,12 @@ export class UserConsumer {
    *   '2024-01-15T10:30:00Z'              -> '2024-01-15 10:30:00.000000'
    *   '2024-01-15T10:30:00.123456'        -> '2024-01-15 10:30:00.123456'  (no offset: already UTC)
    *   null, undefined or ''               -> null
+   *   '2024-02-30T10:00:00Z'              -> throws: February has no 30th (see below)
+   *
+   * A date or time that does not exist (February 30th, month 13, 25:61, year 0000, offset +24:00)
+   * is refused: throw an Error that names the value, never move it to another day. Date.UTC()
+   * rolls such values over without a word, so check the parts first. The framework then
+   * dead-letters the event with your message (README, exercise 5.3, "Refuse what does not exist").
    *
    * Careful: a JavaScript Date keeps only milliseconds (the last 3 digits would be lost), and
    * its getHours()/getDate() speak the machine's local time zone. The result must be the same

@@ -27,6 +27,8 @@ export class UserDAL {
    *    (when the user signed up never changes), with `column = VALUES(column)`.
    *
    * Kafka may deliver the same event twice; with an upsert, storing it twice leaves the same row.
+   * The last event applied wins, not the newest: a late copy of an older event rolls the row
+   * back. That is this kata's rule (README, exercise 5.2, "Replays roll a row back").
    */
   async insertUser(user: UserRow): Promise<void> {
     throw notImplemented('01-user', '5.2', 'UserDAL.insertUser');
@@ -36,7 +38,8 @@ export class UserDAL {
    * Soft-deletes a user: the row stays (analytics still counts it), only deleted_at is set.
    *
    * SQL pattern: UPDATE users SET ... WHERE user_id = ?
-   *  - deleted_at = NOW(6): the server's current time, with microseconds;
+   *  - deleted_at = NOW(6): the server's current time, with microseconds (a redelivered delete
+   *    sets it again: README, exercise 5.2, "Replays roll a row back");
    *  - event_id and event_timestamp = the values of the delete event (which event touched the row last);
    *  - an unknown user_id changes nothing (and is not an error).
    */

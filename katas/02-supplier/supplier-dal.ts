@@ -21,6 +21,8 @@ export class SupplierDAL {
    *  - insert all 26 columns of `supplier`, in the table's column order;
    *  - on a duplicate supplier_id, update every column EXCEPT supplier_id and created_at,
    *    with `column = VALUES(column)`.
+   * The last event applied wins, not the newest: a late copy of an older event rolls the row
+   * back (README, exercise 5.2, "Replays roll a row back, or bring it back").
    */
   async insertSupplier(supplier: SupplierRow): Promise<void> {
     throw notImplemented('02-supplier', '5.2', 'SupplierDAL.insertSupplier');

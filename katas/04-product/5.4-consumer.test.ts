@@ -56,13 +56,13 @@ const productThenVariants = (product: ProductRow, variants: readonly VariantRow[
 const argumentOf = (calls: readonly DalCall[], method: string, index: number) => calls.find((call) => call.method === method)?.args[index];
 
 /** Each optional part taken away in turn, and what insertProduct must then be handed there. */
-const WITHOUT: [part: string, strip: (document: ProductDocument) => void, expected: Partial<ProductRow>][] = [
-  ['no description', (d) => void delete d.description, { description: null }],
-  ['category: null', (d) => void (d.category = null), { category: null }],
-  ['no brand', (d) => void delete d.brand, { brand: null }],
-  ['no attributes', (d) => void delete d.attributes, { attributes_json: null }],
-  ['attributes: null', (d) => void (d.attributes = null), { attributes_json: null }],
-  ['attributes: {}', (d) => void (d.attributes = {}), { attributes_json: '{}' }],
+const WITHOUT: [part: string, handedOver: string, strip: (document: ProductDocument) => void, expected: Partial<ProductRow>][] = [
+  ['no description', 'null', (d) => void delete d.description, { description: null }],
+  ['category: null', 'null', (d) => void (d.category = null), { category: null }],
+  ['no brand', 'null', (d) => void delete d.brand, { brand: null }],
+  ['no attributes', 'null', (d) => void delete d.attributes, { attributes_json: null }],
+  ['attributes: null', 'null', (d) => void (d.attributes = null), { attributes_json: null }],
+  ['attributes: {}', "'{}' (an empty document, not null)", (d) => void (d.attributes = {}), { attributes_json: '{}' }],
 ];
 
 /** Parts of one variant taken away in turn, and the field that must then be null. */
@@ -115,7 +115,7 @@ describe('Exercise 5.4: ProductConsumer handlers', () => {
     }
   });
 
-  it.each(WITHOUT)('a product with %s is handed over with null there, not an error', async (_part, strip, expected) => {
+  it.each(WITHOUT)('a product with %s is handed over with %s there, not an error', async (_part, handedOver, strip, expected) => {
     const document = buildProduct();
     strip(document);
     const calls = await consumer.deliver(created(document));
@@ -124,7 +124,10 @@ describe('Exercise 5.4: ProductConsumer handlers', () => {
       {
         columns: [...Object.keys(expected), 'name'],
         partial: true,
-        why: `A part missing from the document becomes null: read it with ?. and end with ?? null. For the JSON column that means null (SQL NULL), not JSON.stringify(null), which is the text 'null'.`,
+        why:
+          handedOver === 'null'
+            ? `A part missing from the document becomes null: read it with ?. and end with ?? null. For the JSON column that means null (SQL NULL), not JSON.stringify(null), which is the text 'null'.`
+            : `An empty attributes object is still a document: JSON.stringify({}) is '{}', stored as an empty JSON object. Only a missing or null attributes becomes SQL NULL.`,
         pointer: flattening,
       },
     );

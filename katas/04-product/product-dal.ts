@@ -22,6 +22,8 @@ export class ProductDAL {
    *  - on a duplicate product_id, update every column EXCEPT product_id and created_at,
    *    with `column = VALUES(column)`.
    * `attributes_json` is already JSON text (or null): pass it on as it is, like any other value.
+   * The last event applied wins, not the newest: a late copy of an older event rolls the row
+   * back (README, exercise 5.2, "Replays roll a row back, or bring it back").
    */
   async insertProduct(product: ProductRow): Promise<void> {
     throw notImplemented('04-product', '5.2', 'ProductDAL.insertProduct');

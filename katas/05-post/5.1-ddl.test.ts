@@ -120,6 +120,17 @@ describe('Exercise 5.1: CREATE TABLE posts', () => {
     expect(await posts()).toHaveIndexOn(columns, schema, { unique: false });
   });
 
+  it('has no index beyond these four (each one costs a little on every insert)', async () => {
+    const table = await posts();
+    const wanted = INDEXES.map(([columns]) => columns.join(','));
+    const extra = table.indexes.filter((index) => !wanted.includes(index.columns.join(',')));
+    expect(
+      extra.map((index) => `${index.name} (${index.columns.join(', ')})`),
+      `posts should have the four indexes of section 3 and no other: every index is one more structure the server updates on ` +
+        `every insert and every counter update, and these serve no query of the data team's. Found more:\n${schema}`,
+    ).toEqual([]);
+  });
+
   it.each(POST_JSON_COLUMNS)('%s refuses text that is not JSON (a JSON column validates what it stores)', async (column) => {
     await db.reset();
     await insertValidPost();

@@ -55,7 +55,8 @@ export class PostConsumer {
    *   shares_count         <- data.stats.shares
    *   views_count          <- data.stats.views
    *   engagement_rate      <- data.stats.engagement_rate                 (as is: no rounding)
-   *   is_pinned            <- data.pinned                                (true -> 1, false -> 0)
+   *   is_pinned            <- data.pinned                                (true -> 1, false -> 0; why not true/false
+   *                                                                        as in kata 04: README, section 3, BOOLEAN)
    *   published_at, deleted_at <- data.published_at, data.deleted_at     (parseTimestamp; null stays null)
    *   created_at, updated_at   <- data.created_at, data.updated_at       (parseTimestamp)
    *   event_id             <- event.event_id

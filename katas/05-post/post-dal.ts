@@ -28,6 +28,8 @@ export class PostDAL {
    *    of the UPDATE list);
    *  - published_at is set once: keep the stored value when there is one, otherwise take the
    *    new one (README, "Exercise 5.2", the paragraph "Set once").
+   * The other columns take what the event brings: a late copy of an older event rolls them
+   * back (README, exercise 5.2, "Replays roll a row back").
    */
   async insertPost(post: PostRow): Promise<void> {
     throw notImplemented('05-post', '5.2', 'PostDAL.insertPost');
@@ -37,7 +39,8 @@ export class PostDAL {
    * Marks the post deleted, keeping the row (a soft delete, as in kata 01).
    *
    * SQL pattern: UPDATE posts SET deleted_at = NOW(6), event_id = ?, event_timestamp = ? WHERE post_id = ?
-   *  - an unknown post_id changes nothing and is not an error.
+   *  - an unknown post_id changes nothing and is not an error;
+   *  - a redelivered delete sets deleted_at again (README, exercise 5.2, "Replays roll a row back").
    */
   async softDeletePost(postId: string, eventId: string, eventTimestamp: SqlDateTime): Promise<void> {
     throw notImplemented('05-post', '5.2', 'PostDAL.softDeletePost');

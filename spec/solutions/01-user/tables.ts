@@ -7,7 +7,7 @@ export const tables: string[] = [
      display_name    VARCHAR(100) NULL,
      avatar          VARCHAR(500) NULL,
      bio             TEXT         NULL,
-     version         INT          NOT NULL,
+     version         INT          NOT NULL DEFAULT 1,
      deleted_at      DATETIME(6)  NULL,
      created_at      DATETIME(6)  NOT NULL,
      updated_at      DATETIME(6)  NOT NULL,

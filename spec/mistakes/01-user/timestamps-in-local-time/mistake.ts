@@ -6,9 +6,9 @@ export default {
   file: 'user-consumer.ts',
   edits: [
     {
-      find: "    const wallTime = new Date(utcMillis).toISOString().slice(0, 19).replace('T', ' ');",
+      find: "    const wallTime = utc.toISOString().slice(0, 19).replace('T', ' ');",
       replace:
-        "    const date = new Date(utcMillis);\n" +
+        "    const date = utc;\n" +
         "    const pad = (n: number) => String(n).padStart(2, '0');\n" +
         "    const wallTime = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;",
     },
