@@ -40,7 +40,7 @@ export default class ProgressReporter implements Reporter {
     // while an end-to-end file is about to run (its verdict decides what comes next)
     process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI && runsNow.length === 0 }) + '\n');
     if (runsNow.length > 0) {
-      process.stdout.write(`  Your exercise suites pass: ${runsNow.join(', ')} runs now, by itself (a few seconds: joining Kafka's consumer group is most of it).\n`);
+      process.stdout.write(`  Your exercise suites pass: ${runsNow.join(', ')} runs now, by itself (a second or two: its events go through Kafka to the watch session's consumer).\n`);
     } else if (vitest && inLearnerLoop(vitest)) {
       const offer = this.#stuckOffer(progress, outcomes);
       if (offer) process.stdout.write(`  ${styleText('yellow', offer)}\n`);
