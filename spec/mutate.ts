@@ -4,10 +4,11 @@
  * Stryker's mutators, spec/mutation/ts-mutants.ts), run like one of verify's mistakes: through
  * the verifier's redirection (KATA_VERIFY_MODE=mutant:...), in its batches (eight runs to a
  * vitest process), only the suites that load the mutated file, no shrinking, a non-UTC zone.
+ * Its own exercise's suites run first, then, if they missed it, every suite that loads its file.
  * A mutant is killed (a test failed), timed out, survived, or equivalent (listed with its reason
  * in spec/mutants/<kata>.md). Every survivor fails the run.
  *
- *   npm run mutate [-- --kata 02-supplier] [--sample 40 --seed 7] [--jobs 2] [--list] [--report out.json]
+ *   npm run mutate [-- --kata 02-supplier] [--sample 40 --seed 7] [--mutant <kata>/<id>] [--jobs 2] [--list] [--report out.json]
  *
  * Ends with the plain line "N mutants: N killed, N timed out, N survived, N equivalent".
  */
@@ -37,12 +38,14 @@ const { values } = parseArgs({
     jobs: { type: 'string', default: '2' },
     batch: { type: 'string', default: '8' },
     list: { type: 'boolean', default: false },
+    /** only these mutants (ids as the report prints them: <kata>/<id>, or <id> with one --kata) */
+    mutant: { type: 'string', multiple: true },
     report: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm run mutate [-- --kata <id> ...] [--sample N [--seed S]] [--jobs N] [--batch N] [--list] [--report <file.json>]');
+  console.log('usage: npm run mutate [-- --kata <id> ...] [--sample N [--seed S]] [--mutant <kata>/<id> ...] [--jobs N] [--batch N] [--list] [--report <file.json>]');
   process.exit(0);
 }
 const katas = curriculum.filter((kata) => !kata.startsGreen);
@@ -83,7 +86,8 @@ for (const kata of selected) {
 }
 const sampleSize = values.sample === undefined ? undefined : whole('sample', values.sample);
 const seed = whole('seed', values.seed, Math.floor(Math.random() * 1_000_000));
-const chosen = sampleSize === undefined ? all : sample(all, sampleSize, seed);
+const named = values.mutant ? all.filter((mutant) => values.mutant!.some((id) => id === mutant.id || id === `${mutant.kata}/${mutant.id}`)) : all;
+const chosen = sampleSize === undefined ? named : sample(named, sampleSize, seed);
 
 if (values.list) {
   for (const mutant of chosen) console.log(`${mutant.kata}  ${mutant.id.padEnd(50)} ${mutant.exercise.padEnd(4)} ${mutant.description}${mutant.equivalent ? '  (equivalent)' : ''}`);
@@ -145,29 +149,44 @@ try {
     console.error(`The reference is not green, so mutants prove nothing (npm run verify -- --kata <id> says why):\n${referenceRed.join('\n')}`);
     process.exit(1);
   }
-  const runs: { run: BatchRun; done: (run: VitestRun) => void }[] = [];
+  // two stages: first only the suites of the mutant's own exercise (a DDL mutant: the DDL suite,
+  // not the DAL suites that run on its table); a mutant they miss then meets every suite that loads its file
+  const verdictOf = (mutant: Planned, run: VitestRun): Result => {
+    const failed = failedTests(run);
+    const failedIn = [...new Set(failed.map((test) => test.exercise ?? test.file))].sort();
+    let verdict: Verdict;
+    if (!run.reported) verdict = 'no result';
+    else if (failed.length === 0) verdict = mutant.equivalent ? 'equivalent' : 'survived';
+    else if (failed.every((test) => /timed? ?out/i.test(test.message))) verdict = 'timed out';
+    else verdict = 'killed';
+    return { mutant, verdict, failedIn, durationMs: run.durationMs, detail: run.reported ? failed[0]?.name : run.output.slice(-1500) };
+  };
+  const ownSuites = (mutant: Planned) => mutant.suites.filter((suite) => locate(suite).exercise === mutant.exercise);
+  const runOf = (mutant: Planned, index: number, include: string[], stage: string): BatchRun => {
+    const file = join(folder, `${index}.ts`);
+    writeFileSync(file, mutant.source);
+    return { name: `mutant ${mutant.kata}/${mutant.id}${stage}`, mode: `mutant:${mutant.kata}/${mutant.file}@${file}`, include, env: runEnv };
+  };
+  const secondStage: { run: BatchRun; done: (run: VitestRun) => void }[] = [];
+  const firstStage: { run: BatchRun; done: (run: VitestRun) => void }[] = [];
   chosen.forEach((mutant, index) => {
     if (mutant.suites.length === 0) {
       results.push({ mutant, verdict: mutant.equivalent ? 'equivalent' : 'survived', failedIn: [], detail: 'no suite loads this file' });
       return;
     }
-    const file = join(folder, `${index}.ts`);
-    writeFileSync(file, mutant.source);
-    runs.push({
-      run: { name: `mutant ${mutant.kata}/${mutant.id}`, mode: `mutant:${mutant.kata}/${mutant.file}@${file}`, include: mutant.suites, env: runEnv },
+    const own = ownSuites(mutant);
+    firstStage.push({
+      run: runOf(mutant, index, own, ''),
       done: (run) => {
-        const failed = failedTests(run);
-        const failedIn = [...new Set(failed.map((test) => test.exercise ?? test.file))].sort();
-        let verdict: Verdict;
-        if (!run.reported) verdict = 'no result';
-        else if (failed.length === 0) verdict = mutant.equivalent ? 'equivalent' : 'survived';
-        else if (failed.every((test) => /timed? ?out/i.test(test.message))) verdict = 'timed out';
-        else verdict = 'killed';
-        results.push({ mutant, verdict, failedIn, durationMs: run.durationMs, detail: run.reported ? failed[0]?.name : run.output.slice(-1500) });
+        const result = verdictOf(mutant, run);
+        if ((result.verdict === 'survived' || result.verdict === 'equivalent') && own.length < mutant.suites.length) {
+          secondStage.push({ run: runOf(mutant, index, mutant.suites, ' (all its suites)'), done: (again) => results.push(verdictOf(mutant, again)) });
+        } else results.push(result);
       },
     });
   });
-  await runAll(runs, 'mutants');
+  await runAll(firstStage, 'mutants');
+  if (secondStage.length > 0) await runAll(secondStage, 'mutants missed by their own exercise, with every suite');
 } finally {
   await environment.stop();
   rmSync(folder, { recursive: true, force: true });
