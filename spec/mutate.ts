@@ -110,6 +110,7 @@ const started = performance.now();
 type Verdict = 'killed' | 'timed out' | 'survived' | 'equivalent' | 'no result';
 type Result = { mutant: Planned; verdict: Verdict; failedIn: string[]; detail?: string; durationMs?: number };
 const results: Result[] = [];
+let reported = 0;
 
 async function runAll(runs: { run: BatchRun; done: (run: VitestRun) => void }[], label: string): Promise<void> {
   const batches: (typeof runs)[] = [];
@@ -125,6 +126,8 @@ async function runAll(runs: { run: BatchRun; done: (run: VitestRun) => void }[],
       // the local MariaDB died under this batch (and was started again): its failures say nothing
       if ([...outcome.values()].some((run) => !run.reported) || environment.mysqlCrashes() > crashes) outcome = await runBatch({ root, runs: batch.map((entry) => entry.run), env, maxWorkers: 2 });
       for (const entry of batch) entry.done(outcome.get(entry.run.name)!);
+      for (const result of results.slice(reported)) if (result.verdict === 'survived') process.stderr.write(`[${label}] survived: ${result.mutant.kata}/${result.mutant.id}: ${result.mutant.description}\n`);
+      reported = results.length;
       finished += batch.length;
       process.stderr.write(`[${label}] ${finished}/${runs.length} (${((performance.now() - batchStarted) / 1000).toFixed(0)} s for ${batch.length}, ${((performance.now() - started) / 1000).toFixed(0)} s in all)\n`);
     }
