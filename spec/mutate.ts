@@ -4,11 +4,12 @@
  * Stryker's mutators, spec/mutation/ts-mutants.ts), run like one of verify's mistakes: through
  * the verifier's redirection (KATA_VERIFY_MODE=mutant:...), in its batches (eight runs to a
  * vitest process), only the suites that load the mutated file, no shrinking, a non-UTC zone.
- * Its own exercise's suites run first, then, if they missed it, every suite that loads its file.
+ * Its own exercise's suites run first, with 5 property runs a test; a survivor then runs again
+ * with every suite that loads its file and the suites' own number of property runs.
  * A mutant is killed (a test failed), timed out, survived, or equivalent (listed with its reason
  * in spec/mutants/<kata>.md). Every survivor fails the run.
  *
- *   npm run mutate [-- --kata 02-supplier] [--sample 40 --seed 7] [--mutant <kata>/<id>] [--jobs 2] [--list] [--report out.json]
+ *   npm run mutate [-- --kata 02-supplier] [--sample 40 --seed 7] [--mutant <kata>/<id>] [--jobs 2] [--property-runs 5] [--list] [--report out.json]
  *
  * Ends with the plain line "N mutants: N killed, N timed out, N survived, N equivalent".
  */
@@ -37,6 +38,8 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     jobs: { type: 'string', default: '2' },
     batch: { type: 'string', default: '8' },
+    /** property runs of a mutant's first run (a survivor is then run again with the suites' own number) */
+    'property-runs': { type: 'string', default: '5' },
     list: { type: 'boolean', default: false },
     /** only these mutants (ids as the report prints them: <kata>/<id>, or <id> with one --kata) */
     mutant: { type: 'string', multiple: true },
@@ -66,6 +69,7 @@ if (unknown.length > 0) {
 }
 const jobs = Math.max(1, whole('jobs', values.jobs));
 const batchSize = Math.max(1, whole('batch', values.batch));
+const firstRuns = Math.max(1, whole('property-runs', values['property-runs']));
 
 // --- the mutants ---
 type Planned = Mutant & { suites: string[]; exercise: string; equivalent?: string };
@@ -104,6 +108,9 @@ const { KATA_VERIFY_MODE: _inherited, ...inherited } = process.env;
 const env: NodeJS.ProcessEnv = { ...inherited, KATA_MYSQL_URL: environment.mysqlUrl, KATA_PROVIDER: 'env', KATA_KAFKA: 'never', FORCE_COLOR: '0', TZ: 'UTC' };
 // as in verify's mistake runs: a zone with an offset (a time-zone mutant cannot hide behind UTC), no shrinking
 const runEnv = { TZ: 'America/Los_Angeles', KATA_PROPERTY_SHRINK: 'off' };
+// a first run with fewer property runs: a killed mutant is killed (most fail at once, but every
+// other test of the suite still runs all its property runs), and a survivor is run again in full
+const quickEnv = { ...runEnv, KATA_PROPERTY_RUNS: String(firstRuns) };
 const folder = mkdtempSync(join(tmpdir(), 'kata-mutants-'));
 const started = performance.now();
 
@@ -165,10 +172,10 @@ try {
     return { mutant, verdict, failedIn, durationMs: run.durationMs, detail: run.reported ? failed[0]?.name : run.output.slice(-1500) };
   };
   const ownSuites = (mutant: Planned) => mutant.suites.filter((suite) => locate(suite).exercise === mutant.exercise);
-  const runOf = (mutant: Planned, index: number, include: string[], stage: string): BatchRun => {
+  const runOf = (mutant: Planned, index: number, include: string[], stage: string, stageEnv: Record<string, string>): BatchRun => {
     const file = join(folder, `${index}.ts`);
     writeFileSync(file, mutant.source);
-    return { name: `mutant ${mutant.kata}/${mutant.id}${stage}`, mode: `mutant:${mutant.kata}/${mutant.file}@${file}`, include, env: runEnv };
+    return { name: `mutant ${mutant.kata}/${mutant.id}${stage}`, mode: `mutant:${mutant.kata}/${mutant.file}@${file}`, include, env: stageEnv };
   };
   const secondStage: { run: BatchRun; done: (run: VitestRun) => void }[] = [];
   const firstStage: { run: BatchRun; done: (run: VitestRun) => void }[] = [];
@@ -179,17 +186,17 @@ try {
     }
     const own = ownSuites(mutant);
     firstStage.push({
-      run: runOf(mutant, index, own, ''),
+      run: runOf(mutant, index, own, '', quickEnv),
       done: (run) => {
         const result = verdictOf(mutant, run);
-        if ((result.verdict === 'survived' || result.verdict === 'equivalent') && own.length < mutant.suites.length) {
-          secondStage.push({ run: runOf(mutant, index, mutant.suites, ' (all its suites)'), done: (again) => results.push(verdictOf(mutant, again)) });
+        if (result.verdict === 'survived' || result.verdict === 'equivalent') {
+          secondStage.push({ run: runOf(mutant, index, mutant.suites, ' (all its suites)', runEnv), done: (again) => results.push(verdictOf(mutant, again)) });
         } else results.push(result);
       },
     });
   });
   await runAll(firstStage, 'mutants');
-  if (secondStage.length > 0) await runAll(secondStage, 'mutants missed by their own exercise, with every suite');
+  if (secondStage.length > 0) await runAll(secondStage, 'the survivors again, with every suite and every property run');
 } finally {
   await environment.stop();
   rmSync(folder, { recursive: true, force: true });
