@@ -150,7 +150,7 @@ try {
     [...new Set(chosen.map((mutant) => mutant.kata))].map((kata) => ({
       run: { name: `reference ${kata}`, mode: 'reference', include: suitesOf.get(kata)!, env: runEnv },
       done: (run) => {
-        if (!run.reported || failedTests(run).length > 0 || run.outcomes.length === 0) referenceRed.push(`${kata}: ${run.reported ? failedTests(run).map((test) => test.name).join('; ') || 'no tests ran' : run.output.slice(-2000)}`);
+        if (!run.reported || failedTests(run).length > 0 || run.outcomes.length === 0) referenceRed.push(`${kata}: ${run.reported ? failedTests(run).map((test) => `${test.name}: ${test.message.split('\n')[0]}`).join('; ') || 'no tests ran' : run.output.slice(-2000)}`);
       },
     })),
     'reference',
