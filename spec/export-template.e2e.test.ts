@@ -45,6 +45,7 @@ describe('npm run export:template', () => {
     }
     const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
     expect(Object.keys(manifest.scripts)).not.toContain('verify');
+    expect(Object.keys(manifest.scripts)).not.toContain('mutate');
     expect(manifest.scripts.test).toBe('vitest');
     expect(files).toContain('fingerprint.json');
   });

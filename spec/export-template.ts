@@ -24,7 +24,7 @@ const SERVICE_PROOFS = [
   /^harness\/kafka\/database-outage\.e2e\.test\.ts$/,
 ];
 const MAINTAINER_ONLY = [/^spec\//, /^scripts\//, /^\.ci\//, /^\.github\/workflows\/ci\.yml$/, /^fingerprint\.json$/, ...SERVICE_PROOFS];
-const MAINTAINER_SCRIPTS = ['verify', 'bench', 'export:template'];
+const MAINTAINER_SCRIPTS = ['verify', 'mutate', 'bench', 'export:template'];
 
 /**
  * A document as the template has it: `<!-- maintainers -->...<!-- /maintainers -->` blocks (what

@@ -7,6 +7,8 @@
  *   KATA_VERIFY_MODE=stubs (or unset)     the student's files, as they are
  *   KATA_VERIFY_MODE=reference            every kata's reference solution
  *   KATA_VERIFY_MODE=mistake:01-user/hard-delete   the reference, with that mistake in it
+ *   KATA_VERIFY_MODE=mutant:02-supplier/tables.ts@/tmp/m/1.ts   the reference, with that one file
+ *     read from the given path instead (a machine-made variant: npm run mutate, spec/mutation/)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -14,14 +16,20 @@ import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { applyMistake, type Mistake } from './mistake.ts';
 
-export type VerifyMode = { kind: 'stubs' } | { kind: 'reference' } | { kind: 'mistake'; kata: string; name: string };
+export type VerifyMode =
+  | { kind: 'stubs' }
+  | { kind: 'reference' }
+  | { kind: 'mistake'; kata: string; name: string }
+  | { kind: 'mutant'; kata: string; file: string; source: string };
 
 export function parseVerifyMode(value: string | undefined): VerifyMode {
   if (!value || value === 'stubs') return { kind: 'stubs' };
   if (value === 'reference') return { kind: 'reference' };
   const match = /^mistake:([\w-]+)\/([\w-]+)$/.exec(value);
   if (match) return { kind: 'mistake', kata: match[1]!, name: match[2]! };
-  throw new Error(`KATA_VERIFY_MODE must be stubs, reference or mistake:<kata>/<name> (got "${value}")`);
+  const mutant = /^mutant:([\w-]+)\/([\w.-]+\.ts)@(.+)$/.exec(value);
+  if (mutant) return { kind: 'mutant', kata: mutant[1]!, file: mutant[2]!, source: mutant[3]! };
+  throw new Error(`KATA_VERIFY_MODE must be stubs, reference, mistake:<kata>/<name> or mutant:<kata>/<file>@<path> (got "${value}")`);
 }
 
 /** Whether the verification mode can change how this module is transformed (what it is, or what its imports resolve to). */
@@ -55,8 +63,12 @@ export function kataRedirect(root: string, modeValue = process.env.KATA_VERIFY_M
       const mistakeHash = mistakeFile && existsSync(mistakeFile) ? createHash('sha1').update(readFileSync(mistakeFile)).digest('hex') : '';
       const resolution = mode.kind === 'stubs' ? 'kata-verify:stubs' : 'kata-verify:reference';
       const editedFolder = mode.kind === 'mistake' ? `spec/solutions/${mode.kata}/` : undefined;
+      // a mutant changes one file only: its content (read from elsewhere) is that file's key
+      const mutantFile = mode.kind === 'mutant' ? `spec/solutions/${mode.kata}/${mode.file}` : undefined;
+      const mutantHash = mode.kind === 'mutant' && existsSync(mode.source) ? createHash('sha1').update(readFileSync(mode.source)).digest('hex') : '';
       defineCacheKeyGenerator(({ id, sourceCode }) => {
         if (!modeCanChange(root, id, sourceCode)) return undefined;
+        if (mutantFile && repoPath(root, id) === mutantFile) return `${resolution}:mutant:${mutantHash}`;
         return editedFolder && repoPath(root, id).startsWith(editedFolder) ? `${resolution}:mistake:${mistakeHash}` : resolution;
       });
     },
@@ -77,6 +89,7 @@ export function kataRedirect(root: string, modeValue = process.env.KATA_VERIFY_M
       return existsSync(solution) ? solution : null;
     },
     load(id) {
+      if (mode.kind === 'mutant') return id === join(root, 'spec', 'solutions', mode.kata, mode.file) ? readFileSync(mode.source, 'utf8') : null;
       if (!mistake || id !== mistake.path) return null;
       const source = readFileSync(id, 'utf8');
       const where = `spec/mistakes/${mode.kind === 'mistake' ? `${mode.kata}/${mode.name}` : ''}`;

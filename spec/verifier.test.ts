@@ -42,6 +42,7 @@ describe('parseVerifyMode', () => {
     expect(parseVerifyMode(undefined)).toEqual({ kind: 'stubs' });
     expect(parseVerifyMode('reference')).toEqual({ kind: 'reference' });
     expect(parseVerifyMode('mistake:01-user/hard-delete')).toEqual({ kind: 'mistake', kata: '01-user', name: 'hard-delete' });
+    expect(parseVerifyMode('mutant:02-supplier/tables.ts@/tmp/m/7.ts')).toEqual({ kind: 'mutant', kata: '02-supplier', file: 'tables.ts', source: '/tmp/m/7.ts' });
     expect(() => parseVerifyMode('solutions')).toThrow(/KATA_VERIFY_MODE/);
   });
 });
