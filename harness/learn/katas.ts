@@ -1,5 +1,8 @@
-/** Looking katas and exercises up by name, with errors that list the valid names. */
+/** Looking katas, exercises and a kata's suite files up, with errors that list the valid names. */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { curriculum, type Exercise, type Kata } from '../../curriculum.ts';
+import { REPO_ROOT } from './state.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -24,3 +27,18 @@ export function findExercise(kata: Kata, id: string): Exercise {
   return exercise;
 }
 
+
+/**
+ * A kata folder's suite files (its *.test.ts), repository-relative (`katas/01-user/5.2-dal.test.ts`)
+ * and sorted: the one list that progress (an exercise with a file not run yet is not done) and the
+ * loop gate (an end-to-end file waits for the others) both read.
+ */
+export function suiteFilesOf(kataFolder: string): string[] {
+  const folder = kataFolder.replace(/\/$/, '');
+  const absolute = join(REPO_ROOT, folder);
+  if (!existsSync(absolute)) return [];
+  return readdirSync(absolute)
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => `${folder}/${name}`);
+}

@@ -12,12 +12,12 @@
  *
  * Also: the current exercise's files go first.
  */
-import { readdirSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import type { TestSpecification, Vitest } from 'vitest/node';
 import { BaseSequencer } from 'vitest/node';
 import { exerciseOfFile, kataOfFile } from '../results/outcomes.ts';
 import type { FileResult } from '../results/tally.ts';
+import { suiteFilesOf } from './katas.ts';
 import { currentExercise, readFileResults, readProgress } from './progress.ts';
 import { REPO_ROOT } from './state.ts';
 
@@ -33,10 +33,7 @@ const isEndToEnd = (file: string) => file.endsWith(END_TO_END);
 
 /** The other suites of an end-to-end file's kata (its folder's *.test.ts files). */
 function prerequisites(e2eFile: string): string[] {
-  const folder = dirname(e2eFile);
-  return readdirSync(join(REPO_ROOT, folder))
-    .filter((name) => name.endsWith('.test.ts') && !name.endsWith(END_TO_END))
-    .map((name) => `${folder}/${name}`);
+  return suiteFilesOf(dirname(e2eFile)).filter((file) => !isEndToEnd(file));
 }
 
 /** The suites an end-to-end file still waits for, by their latest recorded result (empty: it may run). */

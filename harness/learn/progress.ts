@@ -4,14 +4,13 @@
  * files); per kata and exercise, their sum. Kept in .kata/progress.json by the progress reporter
  * and `npm start`; shown as a ladder.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { styleText } from 'node:util';
 import { curriculum, type Kata } from '../../curriculum.ts';
 import type { TestOutcome } from '../results/outcomes.ts';
 import { progressOfFiles, tallyFiles, type FileResult, type Progress } from '../results/tally.ts';
 import { exerciseOfFile } from '../results/outcomes.ts';
-import { readState, REPO_ROOT, writeState } from './state.ts';
+import { suiteFilesOf } from './katas.ts';
+import { readState, writeState } from './state.ts';
 
 export type { Progress };
 
@@ -45,12 +44,10 @@ export function recordProgress(outcomes: readonly TestOutcome[]): Progress {
 function withFilesNotRun(progress: Progress, files: Readonly<Record<string, FileResult>>): Progress {
   for (const kata of curriculum) {
     const exercises = progress[kata.id];
-    const folder = join(REPO_ROOT, 'katas', kata.id);
-    if (!exercises || !existsSync(folder)) continue;
-    for (const name of readdirSync(folder).filter((file) => file.endsWith('.test.ts')).sort()) {
-      const file = `katas/${kata.id}/${name}`;
+    if (!exercises) continue;
+    for (const file of suiteFilesOf(`katas/${kata.id}`)) {
       const entry = exercises[exerciseOfFile(kata, file)?.id ?? ''];
-      if (entry && !files[file]) entry.notRun = [...(entry.notRun ?? []), name.replace(/\.test\.ts$/, '')];
+      if (entry && !files[file]) entry.notRun = [...(entry.notRun ?? []), file.slice(file.lastIndexOf('/') + 1).replace(/\.test\.ts$/, '')];
     }
   }
   return progress;

@@ -9,7 +9,6 @@
  * and the comparison says so. JSON `null` is a document, not SQL NULL: the harness reads it as
  * JSON_NULL (kataTypeCast), shown as `JSON null` next to NULL in a row diff.
  */
-import type { KataDatabase } from './database.ts';
 import { exactDoubles } from '../db/exact-doubles.ts';
 
 /** The JSON document `null` (the text 'null' in a JSON column), told apart from SQL NULL. */
@@ -114,7 +113,8 @@ export function withCanonicalJson<T extends object>(row: T, jsonColumns: readonl
  * reads back as a quoted string: '"{\"a\":1}"', not '{"a":1}'.
  */
 export async function selectWithJson<T extends object>(
-  db: KataDatabase,
+  // KataDatabase's select (database.ts imports this module: spelt out here, no import loop)
+  db: { select<R = Record<string, unknown>>(table: string, columns: readonly string[], where?: Record<string, unknown>): Promise<R[]> },
   table: string,
   columns: readonly string[],
   options: { json: readonly string[]; where?: Record<string, unknown> },
