@@ -2,11 +2,13 @@
  * databaseUnavailable() on the errors mysql2 really raises: the database's fault (wait and try
  * again) or the event's (dead-letter it). Every error here comes from the test server.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import mysql from 'mysql2/promise';
 import { createPool, getPool } from '../db/pool.ts';
 import { freePort } from '../servers/local-support.ts';
+import { databaseUrl } from '../testing/database-admin.ts';
 import { useKataDatabase } from '../testing/database.ts';
+import { kataEnvironment } from '../testing/provided.ts';
 import { databaseUnavailable } from './database-errors.ts';
 
 const db = useKataDatabase({
@@ -22,8 +24,18 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
+/**
+ * The connections these tests provoke lock waits and deadlocks on come from a pool of their own:
+ * the test pool (getPool) turns a lock wait into a teaching error for students (lock-waits.ts),
+ * and here the raw error is the subject.
+ */
+let raw: mysql.Pool | undefined;
+afterAll(async () => {
+  await raw?.end();
+});
 async function connection(): Promise<mysql.PoolConnection> {
-  return getPool().getConnection();
+  raw ??= createPool(databaseUrl(kataEnvironment().mysqlUrl, db.name), { connectionLimit: 4 });
+  return raw.getConnection();
 }
 
 describe('databaseUnavailable: the database is to blame', () => {
