@@ -92,7 +92,9 @@ describe('npm run export:template', () => {
       expect(own.filter((outcome) => outcome.status === 'passed').map((outcome) => outcome.name), `${kata.id} passes on the stubs`).toEqual([]);
     }
     expect(run.outcomes.find((outcome) => outcome.file === 'katas/01-user/5.1-ddl.test.ts' && outcome.status === 'failed')?.message).toContain('There is no `users` table');
-  }, 180_000);
+    // a safety net, not a budget: an install and a whole course run, ~1 min alone, 3.5 min while
+    // .ci/run proves two more servers beside it on the same 2 cores (the budgets live in npm run bench)
+  }, 600_000);
 
   it('its fingerprint matches as exported, and names an edited suite', () => {
     expect(checkFingerprint(target)).toEqual({ available: true, changed: [], missing: [], added: [] });

@@ -22,6 +22,8 @@ const SERVICE_PROOFS = [
   /^harness\/scale-out\.e2e\.test\.ts$/,
   /^harness\/kafka\/event-consumer\.restart\.e2e\.test\.ts$/,
   /^harness\/kafka\/database-outage\.e2e\.test\.ts$/,
+  // the service's fault proofs of issue #23: kills, freezes, rebalances mid-burst
+  /^harness\/kafka\/(faults|membership|event-contract)\.e2e\.test\.ts$/,
 ];
 const MAINTAINER_ONLY = [/^spec\//, /^scripts\//, /^\.ci\//, /^\.github\/workflows\/ci\.yml$/, /^fingerprint\.json$/, ...SERVICE_PROOFS];
 const MAINTAINER_SCRIPTS = ['verify', 'mutate', 'bench', 'export:template'];
