@@ -27,18 +27,19 @@ function member(handlers: HandlerMap, log: string[]): EventConsumer {
 }
 
 describe('group membership during a long handler wait', () => {
-  it('a member whose partitions move away while its handler waits says so in one line; the event comes again to the new owner', async () => {
+  it('a member whose partitions move away while its handler waits says so in one line; the event comes again to whichever member owns it after the rebalance', async () => {
     const event = wrapEvent('user.created', newObjectId(), { version: 1 });
     const release = Promise.withResolvers<void>();
     const firstLog: string[] = [];
-    const first = member({ 'user.created': () => release.promise }, firstLog);
+    /** every delivery of the event, to either member (after the rebalance its partition may go to either) */
+    const seen: string[] = [];
+    const first = member({ 'user.created': async (delivered) => { seen.push(delivered.event_id); await release.promise; } }, firstLog);
     await first.start();
     const producer = await connectBroker({ brokers, clientId: `${prefix}producer` }).producer();
     await producer.send(`${prefix}users`, [{ key: event.entity_id, value: JSON.stringify(event) }]);
     await producer.stop();
     await expect.poll(() => firstLog.some((line) => line.includes('for the database: the handler of')), { timeout: 15_000, interval: 50 }).toBe(true);
 
-    const seen: string[] = [];
     const second = member({ 'user.created': async (delivered) => void seen.push(delivered.event_id) }, []);
     const joining = second.start();
     await expect.poll(() => firstLog.filter((line) => line.includes("lost the consumer group's membership")), { timeout: 30_000, interval: 50 }).toEqual([
@@ -46,6 +47,7 @@ describe('group membership during a long handler wait', () => {
     ]);
     release.resolve();
     await joining;
-    await expect.poll(() => seen, { timeout: 30_000, interval: 50 }).toContain(event.event_id);
+    // the first delivery was never committed: it comes again (a second delivery, to either member)
+    await expect.poll(() => seen.filter((id) => id === event.event_id).length, { timeout: 30_000, interval: 50 }).toBeGreaterThanOrEqual(2);
   }, 90_000);
 });
