@@ -49,24 +49,33 @@ const UNAVAILABLE_NAMES = new Set(UNAVAILABLE_ERRNOS.values());
 /** mysql2's message when a command is given to a connection the server already closed (no code). */
 const CLOSED_CONNECTION = /connection is in closed state|Connection lost: The server closed the connection/i;
 
-/**
- * When the error means the database cannot take any write right now, a short description for the
- * log ("ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:3306"); undefined when the event is to blame.
- */
-export function databaseUnavailable(error: unknown): string | undefined {
+type ErrorFields = { code?: unknown; errno?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+
+/** The error and every error it wraps (cause, an AggregateError's errors), breadth first, each once. */
+function* errorChain(error: unknown): Generator<ErrorFields> {
   const seen = new Set<unknown>();
   const pending: unknown[] = [error];
   while (pending.length > 0) {
     const current = pending.shift();
     if (typeof current !== 'object' || current === null || seen.has(current)) continue;
     seen.add(current);
-    const { code, errno, message, cause, errors } = current as { code?: unknown; errno?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+    const fields = current as ErrorFields;
+    yield fields;
+    pending.push(fields.cause);
+    if (Array.isArray(fields.errors)) pending.push(...fields.errors);
+  }
+}
+
+/**
+ * When the error means the database cannot take any write right now, a short description for the
+ * log ("ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:3306"); undefined when the event is to blame.
+ */
+export function databaseUnavailable(error: unknown): string | undefined {
+  for (const { code, errno, message } of errorChain(error)) {
     const text = typeof message === 'string' ? message.split('\n')[0]! : '';
     if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || UNAVAILABLE_NAMES.has(code))) return `${code}: ${text}`;
     if (typeof errno === 'number' && UNAVAILABLE_ERRNOS.has(errno)) return `${UNAVAILABLE_ERRNOS.get(errno)} (${errno}): ${text}`;
     if (CLOSED_CONNECTION.test(text)) return `connection closed: ${text}`;
-    pending.push(cause);
-    if (Array.isArray(errors)) pending.push(...errors);
   }
   return undefined;
 }
@@ -84,17 +93,9 @@ const LOCK_CONFLICT_NAMES = new Map([...LOCK_CONFLICTS].map(([errno, what]) => [
  * neither the event's fault nor an outage: two transactions met, one was rolled back.
  */
 export function lockConflict(error: unknown): string | undefined {
-  const seen = new Set<unknown>();
-  const pending: unknown[] = [error];
-  while (pending.length > 0) {
-    const current = pending.shift();
-    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
-    seen.add(current);
-    const { code, errno, cause, errors } = current as { code?: unknown; errno?: unknown; cause?: unknown; errors?: unknown };
+  for (const { code, errno } of errorChain(error)) {
     if (typeof errno === 'number' && LOCK_CONFLICTS.has(errno)) return `${LOCK_CONFLICTS.get(errno)} (${UNAVAILABLE_ERRNOS.get(errno)} ${errno})`;
     if (typeof code === 'string' && LOCK_CONFLICT_NAMES.has(code)) return `${LOCK_CONFLICT_NAMES.get(code)} (${code})`;
-    pending.push(cause);
-    if (Array.isArray(errors)) pending.push(...errors);
   }
   return undefined;
 }
