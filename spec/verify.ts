@@ -30,6 +30,7 @@ import { allFail, allPass, mistakeVerdict, type Verdict } from './verifier/expec
 import { runVitest, type VitestRun } from '../harness/results/run-vitest.ts';
 import { runBatch, warmModuleCache, type BatchRun } from './verifier/batch.ts';
 import { suitesReaching } from './verifier/dependents.ts';
+import { exerciseStubRows } from './verifier/exercise-stubs.ts';
 import { withinSeconds } from './verifier/time-to-verdict.ts';
 import { TIME_ZONES } from '../harness/testing/time-zones.ts';
 import { checkVersion, chooseServer, type ServerChoice } from './verifier/server-choice.ts';
@@ -243,6 +244,8 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
       (run) => withinSeconds(mistakeVerdict(run, mistake), run),
     );
   }
+  // each exercise red with only its own code stubbed, the earlier ones solved (verifier/exercise-stubs.ts)
+  for (const row of exerciseStubRows(root, kata, withoutEndToEnd)) add({ group: kata.id, name: row.name, expected: row.expected }, row.run, row.verdict);
   for (let i = 0; i < runs.length; i += BATCH_SIZE) batched.push(runs.slice(i, i + BATCH_SIZE));
 }
 
