@@ -150,11 +150,14 @@ describe('one exercise stubbed, the others solved (verifier/exercise-stubs.ts)',
     }
   });
 
-  it("its verdict: every test of the exercise fails, every earlier exercise's test passes", () => {
+  it("its verdict: every test of the exercise fails, none before its tests, every earlier exercise's test passes", () => {
     expect(exerciseStubVerdict(run([['5.2-dal.test.ts', 'failed'], ['5.1-ddl.test.ts', 'passed']]), '5.2')).toMatchObject({ ok: true, got: '5.2: 0/1 passed · earlier: 1/1 passed' });
     const free = exerciseStubVerdict(run([['5.2-dal.test.ts', 'failed'], ['5.2-dal.test.ts', 'passed']]), '5.2');
     expect(free.ok).toBe(false);
     expect(free.details[0]).toContain('passes with only 5.2 stubbed');
+    const unloaded = exerciseStubVerdict(run([['5.2-dal.test.ts', 'skipped']], ['5.2-dal.test.ts']), '5.2');
+    expect(unloaded.ok).toBe(false);
+    expect(unloaded.details[0]).toContain('katas/01-user/5.2-dal.test.ts failed before its tests, with only 5.2 stubbed: beforeAll failed');
     const blamed = exerciseStubVerdict(run([['5.2-dal.test.ts', 'failed'], ['5.1-ddl.test.ts', 'failed']]), '5.2');
     expect(blamed.ok).toBe(false);
     expect(blamed.details[0]).toContain('earlier exercise, with 5.2 stubbed');

@@ -85,19 +85,27 @@ export function mixedModule(referencePath: string, stubPath: string, members: re
 }
 
 /**
- * Only `exercise` stubbed: its own tests all fail, the earlier exercises' tests all pass (they must
- * not need its code), and none of them waits on a timeout to say so.
+ * Only `exercise` stubbed: its own tests all fail, each on its own (no suite failed in its setup),
+ * the earlier exercises' tests all pass (they must not need its code), and none of them waits on
+ * a timeout to say so.
  */
 export function exerciseStubVerdict(run: VitestRun, exercise: string): Verdict {
   const mine = (file: string) => run.outcomes.find((outcome) => outcome.file === file)?.exercise === exercise;
   const ownRun: VitestRun = { ...run, outcomes: run.outcomes.filter((outcome) => outcome.exercise === exercise), files: run.files.filter((file) => mine(file.file)) };
   const earlierRun: VitestRun = { ...run, outcomes: run.outcomes.filter((outcome) => outcome.exercise !== exercise), files: run.files.filter((file) => !mine(file.file)) };
   const own = allFail(ownRun);
+  // a suite that failed before its tests (a module that did not load, a missing table) proves
+  // nothing about the stub: with the earlier exercises solved, each test must meet the stub itself
+  const setupFailures = ownRun.outcomes.filter((outcome) => outcome.setup);
   const earlier = earlierRun.files.length > 0 ? allPass(earlierRun) : undefined;
   const verdict: Verdict = {
-    ok: own.ok && (earlier?.ok ?? true),
-    got: `${exercise}: ${own.got}${earlier ? ` · earlier: ${earlier.got}` : ''}`,
-    details: [...own.details.map((line) => line.replace('passes on the stubs', `passes with only ${exercise} stubbed`)), ...(earlier?.details ?? []).map((line) => `earlier exercise, with ${exercise} stubbed: ${line}`)],
+    ok: own.ok && setupFailures.length === 0 && (earlier?.ok ?? true),
+    got: `${exercise}: ${own.got}${setupFailures.length > 0 ? `, ${setupFailures.length} suite(s) failed before their tests` : ''}${earlier ? ` · earlier: ${earlier.got}` : ''}`,
+    details: [
+      ...own.details.map((line) => line.replace('passes on the stubs', `passes with only ${exercise} stubbed`)),
+      ...setupFailures.map((outcome) => `${outcome.file} failed before its tests, with only ${exercise} stubbed: ${outcome.message.split('\n')[0]?.slice(0, 200)}`),
+      ...(earlier?.details ?? []).map((line) => `earlier exercise, with ${exercise} stubbed: ${line}`),
+    ],
   };
   return withinSeconds(verdict, run);
 }
