@@ -5,7 +5,9 @@
  *   - per kata: on the stubs every test fails (kata 00: every test passes), on the reference
  *     solution every test passes (in three machine time zones), and each catalogued mistake
  *     makes at least one test of the exercise it belongs to fail, and no test of another
- *     exercise (except those it declares in mayAlsoFail, and the end-to-end suites).
+ *     exercise (except those it declares in mayAlsoFail, and the end-to-end suites);
+ *   - per exercise: its tests fail with only its own code stubbed, the earlier exercises' tests
+ *     pass (verifier/exercise-stubs.ts).
  * Ends with the plain line "N passed, N failed" counting these checks; exits 1 on any failure.
  *
  *   npm run verify [-- --kata 01-user] [--jobs 2] [--skip-harness] [--report results.json]
