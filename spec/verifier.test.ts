@@ -8,7 +8,8 @@ import { applyMistake } from './mistake.ts';
 import { parseVerifyMode } from './redirect.ts';
 import { runtimeImports, suitesReaching } from './verifier/dependents.ts';
 import { allFail, allPass, mistakeVerdict } from './verifier/expectations.ts';
-import { exercisePlan, exercisesOfStub, exerciseStubVerdict, mixedModule } from './verifier/exercise-stubs.ts';
+import { exerciseStubVerdict } from './verifier/exercise-rows.ts';
+import { exercisePlan, exercisesOfStub, mixedModule } from './verifier/exercise-stubs.ts';
 import { sideBySide, type VerifyReport } from './verifier/side-by-side.ts';
 import { locate, SETUP_FAILURE, type TestOutcome } from '../harness/results/outcomes.ts';
 import type { VitestRun } from '../harness/results/run-vitest.ts';
@@ -117,7 +118,7 @@ describe('the suites a mistake can change (verifier/dependents.ts)', () => {
   });
 });
 
-describe('one exercise stubbed, the others solved (verifier/exercise-stubs.ts)', () => {
+describe('one exercise stubbed, the others solved (verifier/exercise-stubs.ts, exercise-rows.ts)', () => {
   const root = fileURLToPath(new URL('..', import.meta.url));
 
   it('reads which exercise each stub holds from its notImplemented calls, or from its doc comment (tables.ts)', () => {
