@@ -1,5 +1,6 @@
 // first: a too-old Node gets one clear line, not a crash inside vitest's reporter
 import './harness/node-version.mjs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configDefaults, defineConfig, type Plugin } from 'vitest/config';
@@ -30,14 +31,20 @@ export const shared = {
 const redirectModule = pathToFileURL(join(root, 'spec', 'redirect.ts')).href;
 const plugins = process.env.KATA_VERIFY_MODE ? [((await import(redirectModule)) as { kataRedirect(root: string): Plugin }).kataRedirect(root)] : [];
 
+// The harness's own suites prove the course's machinery, not a student's code, and took about half
+// of the template's whole `npx vitest run`: the student template (no spec/) leaves them out unless
+// asked (`npm run doctor -- --suites` sets KATA_HARNESS_SUITES); the course's repository always runs them.
+const harnessSuites = existsSync(join(root, 'spec')) || Boolean(process.env.KATA_HARNESS_SUITES);
+
 export default defineConfig({
   plugins,
   test: {
     globalSetup: ['harness/testing/global-setup.ts'],
     // in the learner's watch loop: the current exercise first, end-to-end suites once they can teach (loop-gate.ts)
     sequence: { sequencer: LearnerSequencer },
-    // the default output, then the learner's progress ladder (silent during `npm run verify`)
-    reporters: ['default', './harness/learn/progress-reporter.ts'],
+    // vitest's default output, with a later exercise's failures in one line (calm-reporter.ts), then
+    // the learner's progress ladder (silent during `npm run verify`)
+    reporters: ['./harness/learn/calm-reporter.ts', './harness/learn/progress-reporter.ts'],
     projects: [
       ...curriculum.map((kata) => ({
         extends: true as const,
@@ -48,7 +55,7 @@ export default defineConfig({
           onStackTrace: withoutHarnessFrames,
         },
       })),
-      { extends: true as const, test: { ...shared, name: 'harness', include: ['harness/**/*.test.ts'] } },
+      ...(harnessSuites ? [{ extends: true as const, test: { ...shared, name: 'harness', include: ['harness/**/*.test.ts'] } }] : []),
       // (spec/verifier/fixtures/ holds test files that only the verifier's own tests run)
       { extends: true as const, test: { ...shared, name: 'spec', include: ['spec/**/*.test.ts'], exclude: [...configDefaults.exclude, 'spec/verifier/fixtures/**'] } },
     ],

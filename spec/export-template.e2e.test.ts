@@ -1,6 +1,7 @@
 /**
- * The student template: it installs, its kata suites are red (stubs), nothing of spec/ leaked,
- * and the fingerprint catches an edited suite. An end-to-end file (.e2e): the template's whole
+ * The student template: it installs, its kata suites are red (stubs), its harness suites pass
+ * (when asked for: a whole run leaves them out), nothing of spec/ leaked, and the fingerprint
+ * catches an edited suite. An end-to-end file (.e2e): the template's whole
  * run includes the katas' Kafka suites, so this file's run must start Kafka.
  */
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -74,16 +75,24 @@ describe('npm run export:template', () => {
     expect(problems).toEqual([]);
   });
 
-  it('installs from its lockfile, and a whole `npx vitest run` is red only in the katas\' exercise suites', async () => {
+  it('installs from its lockfile, and a whole `npx vitest run` is red only in the katas\' exercise suites; the harness\'s own suites pass when asked for', async () => {
     const install = await capture('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: target });
     expect(install.code, install.output).toBe(0);
     const environment = kataEnvironment();
-    const run = await runVitest({
-      root: target,
-      env: { ...process.env, KATA_MYSQL_URL: environment.mysqlUrl, KATA_KAFKA_BROKERS: environment.kafkaBrokers?.join(',') ?? '', KATA_PROVIDER: 'env', KATA_VERIFY_MODE: '', CI: 'true', KATA_STATE_DIR: join(target, '.kata') },
-    });
+    const env = { ...process.env, KATA_MYSQL_URL: environment.mysqlUrl, KATA_KAFKA_BROKERS: environment.kafkaBrokers?.join(',') ?? '', KATA_PROVIDER: 'env', KATA_VERIFY_MODE: '', CI: 'true', KATA_STATE_DIR: join(target, '.kata') };
+    // side by side, as two runs: a student's whole run (the katas), and the harness's suites as
+    // `npm run doctor -- --suites` runs them (vitest.config.ts: the template leaves them out of a whole run)
+    const [run, harness] = await Promise.all([
+      runVitest({ root: target, env }),
+      runVitest({ root: target, projects: ['harness'], env: { ...env, KATA_HARNESS_SUITES: '1' } }),
+    ]);
     expect(run.reported, run.output.slice(-2000)).toBe(true);
-    const notPassing = run.outcomes.filter((outcome) => outcome.status !== 'passed');
+    expect(run.outcomes.filter((outcome) => outcome.file.startsWith('harness/')).map((outcome) => outcome.file), 'a whole run of the template runs no harness suite').toEqual([]);
+    expect(harness.reported, harness.output.slice(-2000)).toBe(true);
+    const harnessSuites = allFiles(target).filter((file) => file.startsWith('harness/') && file.endsWith('.test.ts')).sort();
+    expect(harnessSuites.length).toBeGreaterThan(0);
+    expect([...new Set(harness.outcomes.map((outcome) => outcome.file))].sort(), 'every harness suite of the template ran').toEqual(harnessSuites);
+    const notPassing = [...run.outcomes, ...harness.outcomes].filter((outcome) => outcome.status !== 'passed');
     // the harness's own suites and kata 00 pass; everything red is a kata exercise a student has to do
     expect(notPassing.filter((outcome) => !outcome.kata || outcome.kata === '00-setup').map((o) => `${o.file} > ${o.name}: ${o.message.slice(0, 300)}`)).toEqual([]);
     for (const kata of curriculum.filter((entry) => !entry.startsGreen)) {

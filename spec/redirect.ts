@@ -9,18 +9,22 @@
  *   KATA_VERIFY_MODE=mistake:01-user/hard-delete   the reference, with that mistake in it
  *   KATA_VERIFY_MODE=mutant:02-supplier/tables.ts@/tmp/m/1.ts   the reference, with that one file
  *     read from the given path instead (a machine-made variant: npm run mutate, spec/mutation/)
+ *   KATA_VERIFY_MODE=exercise:04-product/5.3   the reference, except that exercise's code: its
+ *     stubs, member by member where a file mixes exercises (spec/verifier/exercise-stubs.ts)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { applyMistake, type Mistake } from './mistake.ts';
+import { exercisePlan, mixedModule, type FilePlan } from './verifier/exercise-stubs.ts';
 
 export type VerifyMode =
   | { kind: 'stubs' }
   | { kind: 'reference' }
   | { kind: 'mistake'; kata: string; name: string }
-  | { kind: 'mutant'; kata: string; file: string; source: string };
+  | { kind: 'mutant'; kata: string; file: string; source: string }
+  | { kind: 'exercise'; kata: string; exercise: string };
 
 export function parseVerifyMode(value: string | undefined): VerifyMode {
   if (!value || value === 'stubs') return { kind: 'stubs' };
@@ -29,7 +33,9 @@ export function parseVerifyMode(value: string | undefined): VerifyMode {
   if (match) return { kind: 'mistake', kata: match[1]!, name: match[2]! };
   const mutant = /^mutant:([\w-]+)\/([\w.-]+\.ts)@(.+)$/.exec(value);
   if (mutant) return { kind: 'mutant', kata: mutant[1]!, file: mutant[2]!, source: mutant[3]! };
-  throw new Error(`KATA_VERIFY_MODE must be stubs, reference, mistake:<kata>/<name> or mutant:<kata>/<file>@<path> (got "${value}")`);
+  const exercise = /^exercise:([\w-]+)\/([\w.-]+)$/.exec(value);
+  if (exercise) return { kind: 'exercise', kata: exercise[1]!, exercise: exercise[2]! };
+  throw new Error(`KATA_VERIFY_MODE must be stubs, reference, mistake:<kata>/<name>, mutant:<kata>/<file>@<path> or exercise:<kata>/<exercise> (got "${value}")`);
 }
 
 /** Whether the verification mode can change how this module is transformed (what it is, or what its imports resolve to). */
@@ -48,6 +54,13 @@ export function kataRedirect(root: string, modeValue = process.env.KATA_VERIFY_M
   let mistake: { path: string; definition: Mistake } | undefined;
 
   const mistakeFile = mode.kind === 'mistake' ? join(root, 'spec', 'mistakes', mode.kata, mode.name, 'mistake.ts') : undefined;
+  // exercise mode: how each of the kata's modules loads; a mixed one is a generated module of its own
+  const plan: Map<string, FilePlan> = mode.kind === 'exercise' ? exercisePlan(root, mode.kata, mode.exercise) : new Map();
+  const MIXED = '\0kata-exercise:';
+  // a mixed module imports the stub as `<stub>?kata-stub`: an id of its own, which no resolution
+  // can send back to the mixed module (a run that reuses vitest's cached transforms resolves the
+  // mixed module's imports again, as paths from the root and with its id written another way)
+  const STUB = '?kata-stub';
 
   return {
     name: 'kata-redirect',
@@ -61,7 +74,7 @@ export function kataRedirect(root: string, modeValue = process.env.KATA_VERIFY_M
     // transform each module a few times, not once each.
     configureVitest({ defineCacheKeyGenerator }) {
       const mistakeHash = mistakeFile && existsSync(mistakeFile) ? createHash('sha1').update(readFileSync(mistakeFile)).digest('hex') : '';
-      const resolution = mode.kind === 'stubs' ? 'kata-verify:stubs' : 'kata-verify:reference';
+      const resolution = mode.kind === 'stubs' ? 'kata-verify:stubs' : mode.kind === 'exercise' ? `kata-verify:exercise:${mode.kata}/${mode.exercise}` : 'kata-verify:reference';
       const editedFolder = mode.kind === 'mistake' ? `spec/solutions/${mode.kata}/` : undefined;
       // a mutant changes one file only: its content (read from elsewhere) is that file's key
       const mutantFile = mode.kind === 'mutant' ? `spec/solutions/${mode.kata}/${mode.file}` : undefined;
@@ -81,14 +94,30 @@ export function kataRedirect(root: string, modeValue = process.env.KATA_VERIFY_M
     },
     async resolveId(source, importer, options) {
       if (mode.kind === 'stubs' || !importer) return null;
+      if (mode.kind === 'exercise' && source.endsWith(STUB)) {
+        // as written (an absolute path), or as vitest's cached transform has it: from the root ('/katas/...')
+        const path = source.slice(0, -STUB.length);
+        return (existsSync(path) ? path : join(root, path)) + STUB;
+      }
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       if (!resolved || resolved.external) return null;
       const parts = relative(root, resolved.id).split(sep);
       if (parts.length !== 3 || parts[0] !== 'katas' || parts[2]!.endsWith('.test.ts')) return null;
+      if (mode.kind === 'exercise' && parts[1] === mode.kata) {
+        const how = plan.get(parts[2]!);
+        if (how?.kind === 'stub') return null;
+        if (how?.kind === 'mixed') return `${MIXED}${mode.kata}/${parts[2]}`;
+      }
       const solution = join(root, 'spec', 'solutions', parts[1]!, parts[2]!);
       return existsSync(solution) ? solution : null;
     },
     load(id) {
+      if (id.startsWith(MIXED) && mode.kind === 'exercise') {
+        const file = id.slice(id.lastIndexOf('/') + 1);
+        const how = plan.get(file);
+        if (how?.kind !== 'mixed') return null;
+        return mixedModule(join(root, 'spec', 'solutions', mode.kata, file), join(root, 'katas', mode.kata, file) + STUB, how.members);
+      }
       if (mode.kind === 'mutant') return id === join(root, 'spec', 'solutions', mode.kata, mode.file) ? readFileSync(mode.source, 'utf8') : null;
       if (!mistake || id !== mistake.path) return null;
       const source = readFileSync(id, 'utf8');

@@ -8,6 +8,8 @@ import { applyMistake } from './mistake.ts';
 import { parseVerifyMode } from './redirect.ts';
 import { runtimeImports, suitesReaching } from './verifier/dependents.ts';
 import { allFail, allPass, mistakeVerdict } from './verifier/expectations.ts';
+import { exerciseStubVerdict } from './verifier/exercise-rows.ts';
+import { exercisePlan, exercisesOfStub, mixedModule } from './verifier/exercise-stubs.ts';
 import { sideBySide, type VerifyReport } from './verifier/side-by-side.ts';
 import { locate, SETUP_FAILURE, type TestOutcome } from '../harness/results/outcomes.ts';
 import type { VitestRun } from '../harness/results/run-vitest.ts';
@@ -43,6 +45,7 @@ describe('parseVerifyMode', () => {
     expect(parseVerifyMode('reference')).toEqual({ kind: 'reference' });
     expect(parseVerifyMode('mistake:01-user/hard-delete')).toEqual({ kind: 'mistake', kata: '01-user', name: 'hard-delete' });
     expect(parseVerifyMode('mutant:02-supplier/tables.ts@/tmp/m/7.ts')).toEqual({ kind: 'mutant', kata: '02-supplier', file: 'tables.ts', source: '/tmp/m/7.ts' });
+    expect(parseVerifyMode('exercise:04-product/5.3')).toEqual({ kind: 'exercise', kata: '04-product', exercise: '5.3' });
     expect(() => parseVerifyMode('solutions')).toThrow(/KATA_VERIFY_MODE/);
   });
 });
@@ -112,5 +115,52 @@ describe('the suites a mistake can change (verifier/dependents.ts)', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('one exercise stubbed, the others solved (verifier/exercise-stubs.ts, exercise-rows.ts)', () => {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+
+  it('reads which exercise each stub holds from its notImplemented calls, or from its doc comment (tables.ts)', () => {
+    expect(exercisesOfStub("throw notImplemented('04-product', '5.2', 'ProductDAL.insertProduct'); throw notImplemented('04-product', '5.3', 'ProductDAL.replaceVariants');")).toEqual(['5.2', '5.3']);
+    expect(exercisesOfStub('/**\n * Exercise 5.1 (DDL): the CREATE TABLE statements of kata 04.\n */\nexport const tables: string[] = [];')).toEqual(['5.1']);
+    expect(() => exercisesOfStub('export const x = 1;', 'katas/x/y.ts')).toThrow(/katas\/x\/y\.ts .* which exercise/);
+  });
+
+  it("takes a whole stub when it holds only that exercise, and only the exercise's members of a DAL that holds two (katas 04 and 07)", () => {
+    expect(Object.fromEntries(exercisePlan(root, '04-product', '5.3'))).toEqual({
+      'product-consumer.ts': { kind: 'reference' },
+      'product-dal.ts': { kind: 'mixed', members: ['ProductDAL.replaceVariants'] },
+      'tables.ts': { kind: 'reference' },
+    });
+    expect(exercisePlan(root, '07-order', '5.2').get('order-dal.ts')).toEqual({ kind: 'mixed', members: ['OrderDAL.upsertOrder', 'OrderDAL.cancelOrder'] });
+    expect(exercisePlan(root, '01-user', '5.1').get('tables.ts')).toEqual({ kind: 'stub' });
+  });
+
+  it("a mixed module is the reference's class, extended, with the stub's methods", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kata-mixed-'));
+    try {
+      writeFileSync(join(folder, 'reference.mjs'), 'export class Dal { a() { return "ref a"; } b() { return "ref b"; } }\nexport const other = 1;\n');
+      writeFileSync(join(folder, 'stub.mjs'), 'export class Dal { a() { return "stub a"; } b() { return "stub b"; } }\n');
+      writeFileSync(join(folder, 'mixed.mjs'), mixedModule(join(folder, 'reference.mjs'), join(folder, 'stub.mjs'), ['Dal.b']));
+      const mixed = await import(join(folder, 'mixed.mjs'));
+      const dal = new mixed.Dal();
+      expect([dal.a(), dal.b(), mixed.other, mixed.Dal.name]).toEqual(['ref a', 'stub b', 1, 'Dal']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("its verdict: every test of the exercise fails, none before its tests, every earlier exercise's test passes", () => {
+    expect(exerciseStubVerdict(run([['5.2-dal.test.ts', 'failed'], ['5.1-ddl.test.ts', 'passed']]), '5.2')).toMatchObject({ ok: true, got: '5.2: 0/1 passed · earlier: 1/1 passed' });
+    const free = exerciseStubVerdict(run([['5.2-dal.test.ts', 'failed'], ['5.2-dal.test.ts', 'passed']]), '5.2');
+    expect(free.ok).toBe(false);
+    expect(free.details[0]).toContain('passes with only 5.2 stubbed');
+    const unloaded = exerciseStubVerdict(run([['5.2-dal.test.ts', 'skipped']], ['5.2-dal.test.ts']), '5.2');
+    expect(unloaded.ok).toBe(false);
+    expect(unloaded.details[0]).toContain('katas/01-user/5.2-dal.test.ts failed before its tests, with only 5.2 stubbed: beforeAll failed');
+    const blamed = exerciseStubVerdict(run([['5.2-dal.test.ts', 'failed'], ['5.1-ddl.test.ts', 'failed']]), '5.2');
+    expect(blamed.ok).toBe(false);
+    expect(blamed.details[0]).toContain('earlier exercise, with 5.2 stubbed');
   });
 });

@@ -5,7 +5,9 @@
  *   - per kata: on the stubs every test fails (kata 00: every test passes), on the reference
  *     solution every test passes (in three machine time zones), and each catalogued mistake
  *     makes at least one test of the exercise it belongs to fail, and no test of another
- *     exercise (except those it declares in mayAlsoFail, and the end-to-end suites).
+ *     exercise (except those it declares in mayAlsoFail, and the end-to-end suites);
+ *   - per exercise: its tests fail with only its own code stubbed, the earlier exercises' tests
+ *     pass (verifier/exercise-rows.ts).
  * Ends with the plain line "N passed, N failed" counting these checks; exits 1 on any failure.
  *
  *   npm run verify [-- --kata 01-user] [--jobs 2] [--skip-harness] [--report results.json]
@@ -30,6 +32,7 @@ import { allFail, allPass, mistakeVerdict, type Verdict } from './verifier/expec
 import { runVitest, type VitestRun } from '../harness/results/run-vitest.ts';
 import { runBatch, warmModuleCache, type BatchRun } from './verifier/batch.ts';
 import { suitesReaching } from './verifier/dependents.ts';
+import { exerciseStubRows } from './verifier/exercise-rows.ts';
 import { withinSeconds } from './verifier/time-to-verdict.ts';
 import { TIME_ZONES } from '../harness/testing/time-zones.ts';
 import { checkVersion, chooseServer, type ServerChoice } from './verifier/server-choice.ts';
@@ -270,6 +273,8 @@ for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {
       (run) => withinSeconds(mistakeVerdict(run, mistake), run),
     );
   }
+  // each exercise red with only its own code stubbed, the earlier ones solved (verifier/exercise-rows.ts)
+  for (const row of exerciseStubRows(root, kata, withoutEndToEnd)) add({ group: kata.id, name: row.name, expected: row.expected }, row.run, row.verdict);
   for (let i = 0; i < runs.length; i += BATCH_SIZE) batched.push(runs.slice(i, i + BATCH_SIZE));
 }
 

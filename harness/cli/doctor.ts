@@ -31,6 +31,19 @@ function reachable(address: string, timeoutMs = 2_000): Promise<boolean> {
   });
 }
 
+/**
+ * --suites: the harness's own suites (the pool, the event framework, the test servers, the
+ * matchers), which a whole `npx vitest run` of the template leaves out (vitest.config.ts): they
+ * prove the course's machinery on this machine, not a student's code. vitest's own report.
+ */
+async function harnessSuites(): Promise<number> {
+  const { spawnSync } = await import('node:child_process');
+  console.log('\nThe harness\'s own suites (a minute or two):');
+  const vitest = join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+  const run = spawnSync(process.execPath, [vitest, 'run', '--project', 'harness', '--reporter=default'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, KATA_HARNESS_SUITES: '1' } });
+  return run.status ?? 1;
+}
+
 /** MariaDB 11.4 and later default to utf8mb4_uca1400_ai_ci, which older tools misread. */
 function collationNote(version: string): string {
   const match = /(\d+)\.(\d+)\.\d+-MariaDB/i.exec(version);
@@ -39,9 +52,9 @@ function collationNote(version: string): string {
   return major > 11 || (major === 11 && minor >= 4) ? '; default collation utf8mb4_uca1400_ai_ci, read correctly by the tests' : '';
 }
 
-runCli('npm run doctor', async () => {
-  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
-  if (positionals.length > 0) throw new UsageError(`npm run doctor takes no arguments (got ${positionals.join(' ')})`);
+runCli('npm run doctor [-- --suites]', async () => {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { suites: { type: 'boolean', default: false } } });
+  if (positionals.length > 0) throw new UsageError(`npm run doctor takes no arguments but --suites (got ${positionals.join(' ')})`);
   const { findExecutable, isAlive, run } = await import('../servers/processes.ts');
   const { probeDocker } = await import('../servers/docker.ts');
   const { probeBroker } = await import('../servers/kafka-probe.ts');
@@ -167,7 +180,7 @@ runCli('npm run doctor', async () => {
   console.log('');
   if (mysqlPath && kafkaPath && essentialsOk) {
     console.log(styleText('green', `A test run would use: ${mysqlPath} · ${kafkaPath}.`));
-    return 0;
+    return values.suites ? await harnessSuites() : 0;
   }
   if (!mysqlPath) console.log(styleText('red', `No MySQL for the tests. Fix one of: ${FIX.docker} | ${FIX.mysql}`));
   if (!kafkaPath) console.log(styleText('red', `No Kafka for the end-to-end tests. Fix one of: ${FIX.docker} | ${FIX.kcat}`));

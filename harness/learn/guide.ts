@@ -7,6 +7,7 @@ import type { TestModule } from 'vitest/node';
 import type { Kata } from '../../curriculum.ts';
 import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, type ExerciseResult } from '../results/tally.ts';
+import { isNotStartedMessage } from './later-exercises.ts';
 
 export { progressOf, type ExerciseResult } from '../results/tally.ts';
 
@@ -55,10 +56,13 @@ export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?
   // its tests also run code of an earlier kata: a red test may come from there
   for (const need of kata.requires ?? []) lines.push(styleText('dim', `   builds on kata ${need.kata}, exercise ${need.exercise}: ${need.what}`));
   const width = Math.max(...results.map((result) => `${result.id} ${result.title}`.length));
-  for (const result of results) {
+  const at = current ? results.indexOf(current) : results.length;
+  for (const [index, result] of results.entries()) {
     const done = result.total > 0 && result.passed === result.total;
     const mark = done ? styleText('green', '✓') : result === current ? styleText('yellow', '▶') : ' ';
-    lines.push(`${mark} ${`${result.id} ${result.title}`.padEnd(width)}  ${result.passed}/${result.total}`);
+    // a later exercise is one line: its failures wait for the current one (a stub's, most often)
+    const later = index > at && !done && result.firstFailure ? styleText('dim', isNotStartedMessage(result.firstFailure.message) ? '  not started' : '  comes after ' + current!.id) : '';
+    lines.push(`${mark} ${`${result.id} ${result.title}`.padEnd(width)}  ${result.passed}/${result.total}${later}`);
   }
   if (!current) {
     lines.push(styleText('green', `✓ Kata ${kata.id} is green: every test passes.`));

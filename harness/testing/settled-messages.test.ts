@@ -40,4 +40,11 @@ describe('expect(stub()).rejects with a named error', () => {
   it('is left alone: a test may expect the NotStarted itself', async () => {
     await expect(Promise.reject(notImplemented('01-user', '5.2', 'UserDAL.insertUser'))).rejects.toThrow(/not implemented yet/);
   });
+  it("fails with the stub's NotStarted when the matcher names another error (not with 'expected /Data too long/ but got not implemented')", async () => {
+    const stub = async () => {
+      throw notImplemented('07-order', '5.4', 'OrderConsumer.getHandlers');
+    };
+    const error = await failureOf(() => expect(stub(), 'the handler must fail too').rejects.toThrow(/Data too long/));
+    expect(isNotStarted(error)).toBe(true);
+  });
 });

@@ -5,8 +5,11 @@
  * keeps it: the message comes first, then vitest's line, whatever matcher follows.
  * And a stub is not the failure a test expects: `.rejects.toThrow()` (any error) on a promise
  * that rejected with NotStarted (the stub's "not implemented yet") fails with that NotStarted,
- * so that a test of "the error reaches the caller" never passes on an exercise not written yet.
- * (A matcher that names the error it expects, toThrow(/not implemented/), is left alone.)
+ * so that a test of "the error reaches the caller" never passes on an exercise not written yet;
+ * and a matcher that names another error (toThrow(/Data too long/)) fails with that NotStarted
+ * too, not with "expected ... to throw error matching /Data too long/ but got 'not implemented
+ * yet'", which reads as if the written code had let the wrong error through. (A matcher that
+ * names the NotStarted, toThrow(/not implemented/), passes as before.)
  */
 import { chai } from 'vitest';
 import { isNotStarted } from '../not-started.ts';
@@ -51,6 +54,8 @@ export function keepMessagesWhenSettledOtherwise(): void {
               if (notStarted && anyError) throw notStarted;
               return value;
             }, (error: unknown) => {
+              // the matcher expected another error: the stub's own is the news
+              if (notStarted) throw notStarted;
               if (message && error instanceof Error && SETTLED_OTHERWISE.test(error.message) && !error.message.startsWith(message)) {
                 error.message = `${message}\n\n(${error.message})`;
                 // vitest's diff of "rejected promise" against the value adds nothing to the message

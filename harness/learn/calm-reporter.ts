@@ -1,0 +1,61 @@
+/**
+ * The learner's reporter: vitest's default one, except that a red run reads calmly. The current
+ * exercise's failures show in full; each later exercise that fails gets one line
+ * (later-exercises.ts), and a suite that is only a stub's NotStarted lists no test by test. The
+ * counts ("Tests 37 failed | 3 passed") are vitest's own, over every test.
+ *
+ * Named in vitest.config.ts, so it serves `npm test` and `npx vitest run`. Grading and verify run
+ * with their own reporters (JSON, the batch reporter) and see every result; `--reporter=default`
+ * shows vitest's full report. Under the verifier's module redirection (KATA_VERIFY_MODE) nothing
+ * is folded: a maintainer reading a reference or a mistake wants every failure.
+ */
+import { styleText } from 'node:util';
+import { DefaultReporter, type TestModule } from 'vitest/node';
+import type { SerializedError } from 'vitest';
+import { outcomesFromModules } from '../results/outcomes.ts';
+import { isNotStartedMessage, laterExercises, waitsFor, type LaterExercises } from './later-exercises.ts';
+
+type Files = Parameters<DefaultReporter['reportSummary']>[0];
+
+export default class CalmReporter extends DefaultReporter {
+  #later: LaterExercises = { folded: new Set(), lines: [] };
+  #files: Files = [];
+
+  override onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: Parameters<DefaultReporter['onTestRunEnd']>[2]): void {
+    this.#later = process.env.KATA_VERIFY_MODE ? { folded: new Set(), lines: [] } : laterExercises(outcomesFromModules(testModules));
+    super.onTestRunEnd(testModules, unhandledErrors, reason);
+  }
+
+  /** vitest's summary: its list of failures without the later exercises' files; its counts over every file. */
+  override reportSummary(files: Files, errors: unknown[]): void {
+    this.#files = files;
+    super.reportSummary(
+      files.filter((file) => !this.#later.folded.has(this.relative(file.filepath).replaceAll('\\', '/'))),
+      errors,
+    );
+  }
+
+  override reportTestSummary(_shown: Files, errors: unknown[], leakCount: number): void {
+    if (this.#later.lines.length > 0) {
+      const [heading, ...rest] = this.#later.lines;
+      this.log('');
+      this.log(styleText('bold', heading!));
+      for (const line of rest) this.log(line.startsWith('  ') ? styleText('yellow', line) : styleText('dim', line));
+    }
+    super.reportTestSummary(this.#files, errors, leakCount);
+  }
+
+  /** A suite that failed only on stubs (NotStarted) or before its tests (setup): its line, not each test. */
+  protected override printTestModule(testModule: TestModule): void {
+    if (process.env.KATA_VERIFY_MODE || testModule.state() !== 'failed') return super.printTestModule(testModule);
+    const outcomes = outcomesFromModules([testModule]);
+    const failing = outcomes.filter((outcome) => outcome.status === 'failed');
+    const tests = outcomes.filter((outcome) => !outcome.setup);
+    const notStarted = failing.length > 0 && failing.every((outcome) => isNotStartedMessage(outcome.message));
+    const setupOnly = failing.length > 0 && failing.every((outcome) => outcome.setup);
+    if (!notStarted && !setupOnly) return super.printTestModule(testModule);
+    const waits = setupOnly ? waitsFor(failing[0]!.message) : undefined;
+    const why = notStarted ? 'not started: each test meets a stub' : waits ? `waits for ${waits}` : 'its setup failed, before any test';
+    this.log(` ${this.getEntityPrefix(testModule)} ${testModule.relativeModuleId} ${styleText('dim', `(${tests.length} tests | ${why})`)}`);
+  }
+}
