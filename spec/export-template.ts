@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import { computeFingerprint, FINGERPRINT_FILE, type Fingerprint } from '../harness/grading/fingerprint.ts';
+import { templateLockfile, templateManifest, type Lockfile, type Manifest } from './template-packages.ts';
 
 /**
  * The service's fault-injection proofs (a second instance, a crash and restart, a database
@@ -26,7 +27,6 @@ const SERVICE_PROOFS = [
   /^harness\/kafka\/(faults|membership|event-contract)\.e2e\.test\.ts$/,
 ];
 const MAINTAINER_ONLY = [/^spec\//, /^scripts\//, /^\.ci\//, /^\.github\/workflows\/ci\.yml$/, /^fingerprint\.json$/, ...SERVICE_PROOFS];
-const MAINTAINER_SCRIPTS = ['verify', 'mutate', 'bench', 'export:template'];
 
 /**
  * A document as the template has it: `<!-- maintainers -->...<!-- /maintainers -->` blocks (what
@@ -59,10 +59,11 @@ export function exportTemplate(root: string, target: string): string[] {
     if (file.endsWith('.md')) writeFileSync(join(target, file), forStudents(readFileSync(join(root, file), 'utf8')));
     else cpSync(join(root, file), join(target, file));
   }
-  const packageFile = join(target, 'package.json');
-  const manifest = JSON.parse(readFileSync(packageFile, 'utf8')) as { scripts: Record<string, string> };
-  for (const script of MAINTAINER_SCRIPTS) delete manifest.scripts[script];
-  writeFileSync(packageFile, JSON.stringify(manifest, null, 2) + '\n');
+  // without the maintainers' scripts and the packages only they use (template-packages.ts)
+  const manifest = templateManifest(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest);
+  writeFileSync(join(target, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const lock = templateLockfile(JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Lockfile, manifest);
+  writeFileSync(join(target, 'package-lock.json'), JSON.stringify(lock, null, 2) + '\n');
   const fingerprint: Fingerprint = { source: sourceVersion(root), files: computeFingerprint(target) };
   writeFileSync(join(target, FINGERPRINT_FILE), JSON.stringify(fingerprint, null, 2) + '\n');
   return files;

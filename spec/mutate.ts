@@ -98,7 +98,7 @@ if (values.list) {
   console.log(`${chosen.length} mutants`);
   process.exit(0);
 }
-if (sampleSize !== undefined) console.log(`sample: ${chosen.length} of ${all.length} mutants, seed ${seed} (again: npm run mutate -- --sample ${sampleSize} --seed ${seed}${values.kata ? values.kata.map((kata) => ` --kata ${kata}`).join('') : ''})`);
+if (sampleSize !== undefined) console.log(`sample: ${chosen.length} of ${named.length} mutants, seed ${seed} (again: npm run mutate -- --sample ${sampleSize} --seed ${seed}${values.kata ? values.kata.map((kata) => ` --kata ${kata}`).join('') : ''}${values.mutant ? values.mutant.map((id) => ` --mutant ${id}`).join('') : ''})`);
 else console.log(`${all.length} mutants in ${selected.join(', ')}`);
 
 // --- the runs ---

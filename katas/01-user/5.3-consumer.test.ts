@@ -55,6 +55,16 @@ describe('Exercise 5.3: UserConsumer.parseTimestamp', () => {
     ['2024-01-01T01:00:00.5+02:00', '2023-12-31 23:00:00.500000'],
     ['2024-01-15T10:30:00Z', '2024-01-15 10:30:00.000000'],
     ['2024-01-15T10:30:00.123456', '2024-01-15 10:30:00.123456'],
+    // leap years: every 4th year, but of the century years only those 400 divides
+    ['2024-02-29T12:00:00Z', '2024-02-29 12:00:00.000000'],
+    ['2000-02-29T12:00:00Z', '2000-02-29 12:00:00.000000'],
+    // the ends of what exists: the first and last moments of DATETIME, the widest offsets
+    ['0001-01-01T00:00:00Z', '0001-01-01 00:00:00.000000'],
+    ['9999-12-31T23:59:59.999999Z', '9999-12-31 23:59:59.999999'],
+    ['2024-01-15T10:30:00+23:59', '2024-01-14 10:31:00.000000'],
+    ['2024-01-15T10:30:00-23:59', '2024-01-16 10:29:00.000000'],
+    // a seventh fraction digit (Python's fromisoformat reads it) does not fit DATETIME(6): six digits go to the DAL
+    ['2024-01-15T10:30:00.1234564Z', '2024-01-15 10:30:00.123456'],
   ])('%s -> %s', async (iso, expected) => {
     await inEachTimeZone((zone) => {
       expect(new UserConsumer().parseTimestamp(iso), `parseTimestamp('${iso}') ${zoneNote(zone)}\n${lesson.exercise('5.3')}\n`).toBe(expected);
@@ -74,7 +84,7 @@ describe('Exercise 5.3: UserConsumer.parseTimestamp', () => {
   });
 
   /** parseTimestamp(iso) must throw an Error whose message names the value; the message says what it did instead. */
-  const expectRefused = (parser: UserConsumer, iso: string, why: string) => {
+  const expectRefused = (parser: UserConsumer, iso: string, why: string, problem = 'that timestamp does not exist') => {
     let returned: unknown;
     try {
       returned = parser.parseTimestamp(iso);
@@ -90,7 +100,7 @@ describe('Exercise 5.3: UserConsumer.parseTimestamp', () => {
       return;
     }
     expect.fail(
-      `parseTimestamp('${iso}') returned ${JSON.stringify(returned)}, but ${why}: that timestamp does not exist.\n` +
+      `parseTimestamp('${iso}') returned ${JSON.stringify(returned)}, but ${why}: ${problem}.\n` +
         `A timestamp that does not exist must be refused (throw an Error that names it), not moved to another day: ` +
         `the framework then parks the event on the dead-letter topic with your message, instead of storing a date nobody sent.\n` +
         `${refuseImpossible}\n`,
@@ -107,6 +117,12 @@ describe('Exercise 5.3: UserConsumer.parseTimestamp', () => {
     ['2024-01-15T10:30:60Z', 'seconds run 00-59 (Python refuses a leap second too)'],
     ['0000-01-01T00:00:00Z', 'the calendar starts at year 0001'],
     ['2024-01-15T10:30:00+24:00', 'UTC offsets stay within ±23:59'],
+    ['2024-01-15T10:30:00+05:60', 'an offset\'s minutes run 00-59'],
+    ['1900-02-29T10:00:00Z', '1900 is not a leap year: a century year is one only when 400 divides it (2000 was, 1900 and 2100 are not)'],
+    ['2100-02-29T10:00:00.5+01:00', '2100 is not a leap year: a century year is one only when 400 divides it (2000 was, 1900 and 2100 are not)'],
+    ['0000-12-31T23:00:00-02:00', 'the calendar starts at year 0001 (even where UTC has already reached 0001)'],
+    ['0001-01-01T00:30:00+01:00', 'in UTC it is 0000-12-31 23:30, before the calendar\'s year 0001'],
+    ['9999-12-31T23:00:00-02:00', 'in UTC it is 10000-01-01 01:00, after DATETIME\'s last year 9999'],
   ])('refuses %s (%s): it throws instead of moving it to another day', async (iso, why) => {
     const parser = new UserConsumer();
     await inEachTimeZone(() => expectRefused(parser, iso, why));
@@ -115,6 +131,15 @@ describe('Exercise 5.3: UserConsumer.parseTimestamp', () => {
   it('refuses every generated timestamp that does not exist (day past the month\'s end, month 13, hour 24, minute 60, year 0000...)', async () => {
     const parser = new UserConsumer();
     await assertProperty(fc.property(impossibleTimestamp(), ({ iso, why }) => expectRefused(parser, iso, why)), { numRuns: 200 });
+  });
+
+  it.each([
+    ['yesterday', 'it is a word'],
+    ['on 2024-01-15T10:30:00Z', 'text comes before the timestamp'],
+    ['2024-01-15T10:30:00Z, then again', 'text comes after the timestamp'],
+  ])('refuses %j (%s): it throws instead of reading a date out of it', async (text, why) => {
+    const parser = new UserConsumer();
+    await inEachTimeZone(() => expectRefused(parser, text, why, 'that is not an ISO 8601 timestamp (match the whole text: ^...$)'));
   });
 
   it('returns null for a missing timestamp (null, undefined or \'\')', () => {

@@ -29,6 +29,15 @@ describe('tsMutants', () => {
     expect(mutants.some((mutant) => mutant.source.includes("const SQL = ''"))).toBe(false);
     expect(mutants.map((mutant) => mutant.operator)).toEqual(expect.arrayContaining(['LogicalOperator', 'OptionalChaining', 'affected-changed-rows']));
     expect(mutants.find((mutant) => mutant.operator === 'LogicalOperator')!.source).toContain('x?.n && 0');
+    // only the read in code: not the type's field name, not a comment (swapping either changes nothing)
+    const swapped = mutants.filter((mutant) => mutant.operator === 'affected-changed-rows').map((mutant) => mutant.source);
+    expect(swapped).toEqual([source.replace('r.affectedRows', 'r.changedRows')]);
+  });
+
+  it('leaves affectedRows in a comment alone', async () => {
+    const source = '// affectedRows counts the rows the WHERE found\n/**\n * uses result.affectedRows\n */\nexport const h = (r: { changedRows: number }) => r.changedRows; // not r.affectedRows\n';
+    const mutants = await tsMutants('example.ts', source, sqlLiterals(source));
+    expect(mutants.filter((mutant) => mutant.operator === 'affected-changed-rows').map((mutant) => mutant.source)).toEqual([source.replace('r.changedRows;', 'r.affectedRows;')]);
   });
 });
 

@@ -59,7 +59,10 @@ export async function tsMutants(fileName: string, source: string, sql: readonly 
       source: source.slice(0, start) + mutant.replacement + source.slice(end),
     });
   }
-  for (const match of source.matchAll(/\b(affectedRows|changedRows)\b/g)) {
+  // a result's field read in code (`result.affectedRows`): not the word in a comment or a type, where swapping it changes nothing
+  for (const match of source.matchAll(/(?<=\.)(affectedRows|changedRows)\b/g)) {
+    const lineBefore = source.slice(source.lastIndexOf('\n', match.index) + 1, match.index);
+    if (lineBefore.includes('//') || /^\s*\*/.test(lineBefore)) continue;
     const other = match[1] === 'affectedRows' ? 'changedRows' : 'affectedRows';
     found.push({ operator: 'affected-changed-rows', description: `${match[1]} -> ${other}`, at: match.index, source: source.slice(0, match.index) + other + source.slice(match.index + match[0].length) });
   }
