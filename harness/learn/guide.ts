@@ -7,6 +7,7 @@ import type { TestModule } from 'vitest/node';
 import type { Kata } from '../../curriculum.ts';
 import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, type ExerciseResult } from '../results/tally.ts';
+import { FULL_RUNS } from '../results/property-counts.ts';
 import { isNotStartedMessage } from './later-exercises.ts';
 
 export { progressOf, type ExerciseResult } from '../results/tally.ts';
@@ -38,12 +39,12 @@ export class KataResults {
 }
 
 export function isGreen(results: readonly ExerciseResult[]): boolean {
-  return results.every((result) => result.total > 0 && result.passed === result.total);
+  return results.every((result) => result.total > 0 && result.passed === result.total && result.confirming === undefined);
 }
 
 /** The first exercise that is not green (undefined when the kata is). */
 export function currentResult(results: readonly ExerciseResult[]): ExerciseResult | undefined {
-  return results.find((result) => result.total === 0 || result.passed < result.total);
+  return results.find((result) => result.total === 0 || result.passed < result.total || result.confirming !== undefined);
 }
 
 /** How much of the first failure's message the guide shows (a 20-column row diff fits). */
@@ -58,11 +59,13 @@ export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?
   const width = Math.max(...results.map((result) => `${result.id} ${result.title}`.length));
   const at = current ? results.indexOf(current) : results.length;
   for (const [index, result] of results.entries()) {
-    const done = result.total > 0 && result.passed === result.total;
+    const done = result.total > 0 && result.passed === result.total && result.confirming === undefined;
     const mark = done ? styleText('green', '✓') : result === current ? styleText('yellow', '▶') : ' ';
+    // passed at the loop's reduced count of property cases: the full count is running now
+    const confirming = result.confirming !== undefined && result.passed === result.total ? styleText('dim', `  passing at ${result.confirming} cases, confirming with ${FULL_RUNS}…`) : '';
     // a later exercise is one line: its failures wait for the current one (a stub's, most often)
     const later = index > at && !done && result.firstFailure ? styleText('dim', isNotStartedMessage(result.firstFailure.message) ? '  not started' : '  comes after ' + current!.id) : '';
-    lines.push(`${mark} ${`${result.id} ${result.title}`.padEnd(width)}  ${result.passed}/${result.total}${later}`);
+    lines.push(`${mark} ${`${result.id} ${result.title}`.padEnd(width)}  ${result.passed}/${result.total}${later}${confirming}`);
   }
   if (!current) {
     lines.push(styleText('green', `✓ Kata ${kata.id} is green: every test passes.`));

@@ -27,7 +27,7 @@ function fakeModule(file: string, tests: [name: string, state: 'passed' | 'faile
     children: {
       *allTests() {
         for (const [fullName, state, message] of tests) {
-          yield { fullName, result: () => (state === 'failed' ? { state, errors: [{ name: 'NotStarted', message: message ?? 'boom' }] } : { state }) };
+          yield { fullName, result: () => (state === 'failed' ? { state, errors: [{ name: 'NotStarted', message: message ?? 'boom' }] } : { state }), meta: () => ({}) };
         }
       },
     },

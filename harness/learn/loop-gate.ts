@@ -13,10 +13,11 @@
  * Also: the current exercise's files go first.
  */
 import { basename, dirname, relative } from 'node:path';
-import type { TestSpecification, Vitest } from 'vitest/node';
+import type { TestModule, TestSpecification, Vitest } from 'vitest/node';
 import { BaseSequencer } from 'vitest/node';
 import { exerciseOfFile, kataOfFile } from '../results/outcomes.ts';
-import type { FileResult } from '../results/tally.ts';
+import { filePasses, provisional, tallyFiles, type FileResult } from '../results/tally.ts';
+import { outcomesFromModules } from '../results/outcomes.ts';
 import { suiteFilesOf } from './katas.ts';
 import { currentExercise, readFileResults, readProgress } from './progress.ts';
 import { REPO_ROOT } from './state.ts';
@@ -38,10 +39,8 @@ function prerequisites(e2eFile: string): string[] {
 
 /** The suites an end-to-end file still waits for, by their latest recorded result (empty: it may run). */
 export function waitingFor(e2eFile: string, results: Record<string, FileResult> = readFileResults()): string[] {
-  return prerequisites(e2eFile).filter((file) => {
-    const result = results[file];
-    return !result || result.passed !== result.total;
-  });
+  // a suite that passed at the loop's reduced count of property cases is still waiting for its confirmation
+  return prerequisites(e2eFile).filter((file) => !filePasses(results[file]));
 }
 
 /**
@@ -95,4 +94,18 @@ export function afterRun(): { rerun: TestSpecification[]; notes: string[] } {
     }
   }
   return { rerun, notes };
+}
+
+/**
+ * The files of this run that passed at the learner loop's reduced count of property cases
+ * (property-runs.ts): the caller reruns them at once; their rerun runs the full count (their
+ * latest result passed), and only its verdict turns them green.
+ */
+export function confirmations(testModules: ReadonlyArray<TestModule>): TestSpecification[] {
+  return testModules
+    .filter((module) => {
+      const result = Object.values(tallyFiles(outcomesFromModules([module])))[0];
+      return result !== undefined && provisional(result);
+    })
+    .map((module) => module.project.createSpecification(module.moduleId));
 }

@@ -9,7 +9,8 @@ import { basename } from 'node:path';
 import { styleText } from 'node:util';
 import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, tallyProgress, type Progress } from '../results/tally.ts';
-import { afterRun, inLearnerLoop } from './loop-gate.ts';
+import { FULL_RUNS } from '../results/property-counts.ts';
+import { afterRun, confirmations, inLearnerLoop } from './loop-gate.ts';
 import { currentExercise, kataGreen, recordProgress, renderLadder } from './progress.ts';
 import { observeAndOffer, StuckTracker } from './stuck.ts';
 
@@ -29,17 +30,24 @@ export default class ProgressReporter implements Reporter {
     const progress = recordProgress(outcomes);
     const vitest = this.#vitest;
     let runsNow: string[] = [];
+    let confirmNow: string[] = [];
     if (vitest && inLearnerLoop(vitest)) {
       const { rerun, notes } = afterRun();
       for (const note of notes) process.stdout.write(`\n${note}\n`);
+      // suites that passed at the reduced count of property cases: their real verdict now;
       // an end-to-end file whose suites just turned green runs now, not at the next save
-      if (rerun.length > 0) setImmediate(() => void vitest.rerunTestSpecifications(rerun));
+      const confirm = confirmations(testModules);
+      const next = [...confirm, ...rerun];
+      if (next.length > 0) setImmediate(() => void vitest.rerunTestSpecifications(next));
       runsNow = rerun.map((spec) => basename(spec.moduleId));
+      confirmNow = confirm.map((spec) => basename(spec.moduleId));
     }
     // in CI or under a grader nobody acts on "Next: ...": the ladder alone is the result; nor
     // while an end-to-end file is about to run (its verdict decides what comes next)
-    process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI && runsNow.length === 0 }) + '\n');
-    if (runsNow.length > 0) {
+    process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI && runsNow.length === 0 && confirmNow.length === 0 }) + '\n');
+    if (confirmNow.length > 0) {
+      process.stdout.write(`  ${confirmNow.join(', ')}: passing at a few cases per property, confirming with ${FULL_RUNS} now…\n`);
+    } else if (runsNow.length > 0) {
       process.stdout.write(`  Your exercise suites pass: ${runsNow.join(', ')} runs now, by itself (a second or two: its events go through Kafka to the watch session's consumer).\n`);
     } else if (vitest && inLearnerLoop(vitest)) {
       const offer = this.#stuckOffer(progress, outcomes);

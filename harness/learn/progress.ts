@@ -9,6 +9,7 @@ import { curriculum, type Kata } from '../../curriculum.ts';
 import type { TestOutcome } from '../results/outcomes.ts';
 import { progressOfFiles, tallyFiles, type FileResult, type Progress } from '../results/tally.ts';
 import { exerciseOfFile } from '../results/outcomes.ts';
+import { FULL_RUNS, WHILE_RED_RUNS } from '../results/property-counts.ts';
 import { suiteFilesOf } from './katas.ts';
 import { readState, writeState } from './state.ts';
 
@@ -55,7 +56,7 @@ function withFilesNotRun(progress: Progress, files: Readonly<Record<string, File
 
 export function exerciseGreen(progress: Progress, kata: Kata, exercise: string): boolean {
   const result = progress[kata.id]?.[exercise];
-  return result !== undefined && result.total > 0 && result.passed === result.total && !result.notRun?.length;
+  return result !== undefined && result.total > 0 && result.passed === result.total && !result.notRun?.length && !result.confirming?.length;
 }
 
 export function kataGreen(progress: Progress, kata: Kata): boolean {
@@ -102,7 +103,10 @@ export function renderLadder(progress: Progress, options: { advice?: boolean } =
     const count = total === 0 ? 'not run yet' : `${passed}/${total} tests`;
     // a kata of which only some exercises ran must not look finished
     const notRun = total === 0 ? [] : kata.exercises.flatMap((exercise) => (!results[exercise.id] ? [exercise.id] : (results[exercise.id]!.notRun ?? [])));
-    const pending = notRun.length > 0 ? styleText('dim', `   (${notRun.join(', ')} not run yet)`) : '';
+    const confirming = kata.exercises.flatMap((exercise) => results[exercise.id]?.confirming ?? []);
+    const pending =
+      (notRun.length > 0 ? styleText('dim', `   (${notRun.join(', ')} not run yet)`) : '') +
+      (confirming.length > 0 ? styleText('dim', `   (${confirming.join(', ')} passing at ${WHILE_RED_RUNS} cases, confirming with ${FULL_RUNS})`) : '');
     lines.push(`  ${marker} ${kata.id.padEnd(width)}  ${count.padEnd(12)}  ${exercises}${pending}`);
   }
   if (!current) lines.push(styleText('green', '  Every kata is green. Well done!'));

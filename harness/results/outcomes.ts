@@ -24,6 +24,8 @@ export type TestOutcome = {
   message: string;
   /** true for the error of a file's setup (beforeAll, an import), reported before its tests */
   setup?: boolean;
+  /** its properties ran fewer than the full count (the learner's loop while red): a pass here is provisional */
+  reducedRuns?: number;
 };
 
 /** The title of the outcome that stands for a file's failed setup. */
@@ -72,7 +74,8 @@ export function outcomesFromModules(testModules: ReadonlyArray<TestModule>): Tes
       const result = test.result();
       const status: TestStatus = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped';
       const message = result.state === 'failed' ? describeError(result.errors?.[0]) : '';
-      outcomes.push({ file, ...where, name: test.fullName, status, message });
+      const reducedRuns = test.meta().propertyRuns;
+      outcomes.push({ file, ...where, name: test.fullName, status, message, ...(reducedRuns === undefined ? {} : { reducedRuns }) });
     }
     const setupError = module.errors()[0];
     if (setupError) outcomes.push({ file, ...where, name: SETUP_FAILURE, status: 'failed', message: describeError(setupError), setup: true });

@@ -13,6 +13,8 @@ export type ExerciseResult = {
   total: number;
   /** false when the run had no file of the exercise (e.g. vitest reran only what a save affected) */
   ran: boolean;
+  /** every test passed, but some property ran only this many cases (the loop while red): not green until the full count passes */
+  confirming?: number;
   firstFailure?: { file: string; test: string; message: string };
 };
 
@@ -21,10 +23,20 @@ export type ExerciseResult = {
  * Per kata and exercise, the tests passed and counted; `notRun` names the exercise's suite files
  * that have no result yet (say, the end-to-end file the learner's loop still holds back).
  */
-export type Progress = Record<string, Record<string, { passed: number; total: number; notRun?: string[] }>>;
+export type Progress = Record<string, Record<string, { passed: number; total: number; notRun?: string[]; confirming?: string[] }>>;
 
 /** One test file's counts: each test, or one failed test for a file whose setup failed with none. */
-export type FileResult = { kata: string; exercise: string; passed: number; total: number };
+export type FileResult = { kata: string; exercise: string; passed: number; total: number; reducedRuns?: number };
+
+/** A file whose tests all passed, but whose properties ran the learner loop's reduced count: provisional. */
+export function provisional(result: FileResult): boolean {
+  return result.reducedRuns !== undefined && result.total > 0 && result.passed === result.total;
+}
+
+/** A file that counts as passing: every test passed, at the full count of cases. */
+export function filePasses(result: FileResult | undefined): boolean {
+  return result !== undefined && result.total > 0 && result.passed === result.total && result.reducedRuns === undefined;
+}
 
 /** Per suite file of a kata exercise (files outside the katas are left out). */
 export function tallyFiles(outcomes: readonly TestOutcome[]): Record<string, FileResult> {
@@ -33,6 +45,7 @@ export function tallyFiles(outcomes: readonly TestOutcome[]): Record<string, Fil
     if (!outcome.kata || !outcome.exercise) continue;
     const entry = (files[outcome.file] ??= { kata: outcome.kata, exercise: outcome.exercise, passed: 0, total: 0 });
     if (outcome.setup) continue;
+    if (outcome.reducedRuns !== undefined) entry.reducedRuns = Math.min(entry.reducedRuns ?? outcome.reducedRuns, outcome.reducedRuns);
     entry.total++;
     if (outcome.status === 'passed') entry.passed++;
   }
@@ -43,10 +56,11 @@ export function tallyFiles(outcomes: readonly TestOutcome[]): Record<string, Fil
 /** Progress from per-file counts: the sum of each exercise's files. */
 export function progressOfFiles(files: Readonly<Record<string, FileResult>>): Progress {
   const progress: Progress = {};
-  for (const { kata, exercise, passed, total } of Object.values(files)) {
-    const entry = ((progress[kata] ??= {})[exercise] ??= { passed: 0, total: 0 });
-    entry.passed += passed;
-    entry.total += total;
+  for (const [file, result] of Object.entries(files)) {
+    const entry = ((progress[result.kata] ??= {})[result.exercise] ??= { passed: 0, total: 0 });
+    entry.passed += result.passed;
+    entry.total += result.total;
+    if (provisional(result)) entry.confirming = [...(entry.confirming ?? []), file.slice(file.lastIndexOf('/') + 1).replace(/\.test\.ts$/, '')];
   }
   return progress;
 }
@@ -63,10 +77,14 @@ export function tallyKata(kata: Kata, outcomes: readonly TestOutcome[]): Exercis
       const tests = inFile.filter((outcome) => !outcome.setup);
       result.total += Math.max(1, tests.length);
       result.passed += tests.filter((outcome) => outcome.status === 'passed').length;
+      const reduced = tests.flatMap((outcome) => (outcome.reducedRuns === undefined ? [] : [outcome.reducedRuns]));
+      if (reduced.length > 0) result.confirming = Math.min(result.confirming ?? Infinity, ...reduced);
       // a failing test first; a setup error when that is all there is to show
       const failure = tests.find((outcome) => outcome.status === 'failed') ?? inFile.find((outcome) => outcome.setup);
       if (failure) result.firstFailure ??= { file, test: failure.name, message: failure.message };
     }
+    // provisional only while every test passes: a red exercise is red, whatever its count
+    if (result.passed < result.total) delete result.confirming;
     return result;
   });
 }

@@ -11,8 +11,9 @@
  */
 import { relative } from 'node:path';
 import fc from 'fast-check';
-import { expect, onTestFinished } from 'vitest';
+import { expect, onTestFinished, TestRunner } from 'vitest';
 import { isNotStarted } from '../not-started.ts';
+import { FULL_RUNS, reducedByTheLoop } from './property-runs.ts';
 import { PROPERTY_FOOTER } from './teach.ts';
 
 const NOT_ABOUT_THE_DATA = Symbol.for('kata.notAboutTheData');
@@ -48,6 +49,11 @@ export async function assertProperty<Ts>(property: fc.IAsyncProperty<Ts> | fc.IP
   } catch {
     // called outside a test (a hook): nothing to stop early
   }
+  // a property that runs fewer than the full count (the learner's loop, while its suite is red:
+  // property-runs.ts) marks its test, so that a pass at that count is not recorded as green
+  const numRuns = parameters.numRuns ?? fc.readConfigureGlobal().numRuns ?? FULL_RUNS;
+  const test = TestRunner.getCurrentTest();
+  if (test && reducedByTheLoop(numRuns, process.env)) test.meta.propertyRuns = Math.min(test.meta.propertyRuns ?? numRuns, numRuns);
   const state = expect.getState();
   const where = { file: state.testPath ? relative(process.cwd(), state.testPath) : undefined, test: state.currentTestName };
   const report: fc.Plugin<Ts> = () => ({
@@ -116,4 +122,11 @@ export function replayCommand(seed: number, where: { file?: string; test?: strin
   // quote, with the characters that mean something in a pattern escaped
   const name = where.test?.split(' > ').at(-1)?.split(/['"`]/)[0]?.trim().replace(/[()[\]{}*+?.^$|\\]/g, '\\$&');
   return `KATA_PROPERTY_SEED=${seed} npm test -- ${where.file ?? '<test file>'}${name ? ` -t '${name}'` : ''}`;
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    /** the fewest cases a property of this test ran, when fewer than the full count (FULL_RUNS) */
+    propertyRuns?: number;
+  }
 }

@@ -7,15 +7,18 @@
  * being worked on is rerun on every save: its verdict comes in about half the time. Once the suite
  * passes, its next run uses the full 25 again.
  *
+ * A pass at 5 is provisional: the test is marked (properties.ts), progress does not count the suite
+ * green, and the loop reruns it at once at 25 (loop-gate.ts, confirmations) for the real verdict.
+ *
  * Grading, `npm run verify`, CI and every `vitest run` are not the learner's loop: always 25 (or
  * KATA_PROPERTY_RUNS). A replay (KATA_PROPERTY_SEED) runs 25 too: the failing case it replays may
  * be the 20th.
  */
 import { readFileResults } from '../learn/progress.ts';
+import { FULL_RUNS, WHILE_RED_RUNS } from '../results/property-counts.ts';
 import type { FileResult } from '../results/tally.ts';
 
-export const FULL_RUNS = 25;
-export const WHILE_RED_RUNS = 5;
+export { FULL_RUNS, WHILE_RED_RUNS };
 
 export function propertyRuns(options: {
   file: string | undefined;
@@ -27,4 +30,9 @@ export function propertyRuns(options: {
   if (!options.learnerLoop || options.env.KATA_PROPERTY_SEED || !options.file?.startsWith('katas/')) return FULL_RUNS;
   const latest = (options.results ?? readFileResults)()[options.file];
   return latest && latest.total > 0 && latest.passed === latest.total ? FULL_RUNS : WHILE_RED_RUNS;
+}
+
+/** A property's count is the learner loop's reduced one (not one a test or KATA_PROPERTY_RUNS asked for): its pass is provisional. */
+export function reducedByTheLoop(numRuns: number, env: Record<string, string | undefined>): boolean {
+  return !env.KATA_PROPERTY_RUNS && numRuns < FULL_RUNS;
 }
