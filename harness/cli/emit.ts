@@ -19,15 +19,25 @@ import { runCli } from './run-cli.ts';
 
 const USAGE = 'npm run emit -- <event type> [--id <entity id>] [--<field.path> <value> ...]   e.g. npm run emit -- user.created';
 
-/** Sets a dotted path in a document: ('contact_info.phone', x) -> document.contact_info.phone = x. */
+const isDocument = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Sets a dotted path in a document: ('contact_info.phone', x) -> document.contact_info.phone = x.
+ * null removes an entry of a map of child documents ('variants.navy-m': the backend drops a
+ * variant's key, it never sends the key with null) and makes any other field null.
+ */
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;
   for (const key of keys.slice(0, -1)) {
-    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    if (!isDocument(node[key])) node[key] = {};
     node = node[key] as Record<string, unknown>;
   }
-  node[keys.at(-1)!] = value;
+  const last = keys.at(-1)!;
+  const entries = Object.values(node);
+  const mapOfDocuments = keys.length > 1 && entries.length > 0 && entries.every(isDocument);
+  if (value === null && mapOfDocuments) delete node[last];
+  else node[last] = value;
 }
 
 /** Every dotted path of a document, objects included: { a: { b: 1 } } -> ['a', 'a.b']. */
@@ -110,7 +120,7 @@ export function fieldsHelp(type: string): string {
   return [
     `${type}: every field you can set, with the value of a generated example:`,
     ...lines,
-    'Values are read as JSON when they parse (2, true, null, {"a":1}), as text otherwise; null removes an optional part.',
+    'Values are read as JSON when they parse (2, true, null, {"a":1}), as text otherwise; null makes a field null, and removes an entry of a map such as variants (--variants.navy-m null).',
   ].join('\n');
 }
 
