@@ -10,7 +10,8 @@
  */
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import { notAboutTheData } from './properties.ts';
-import { connectionLesson } from './lesson-places.ts';
+import { connectionLesson, currentTest } from './lesson-places.ts';
+import { lessonFor } from './teach.ts';
 
 /** How long a test's statement waits for a row lock: no statement of a correct solution ever waits this long. */
 export const LOCK_WAIT_SECONDS = 2;
@@ -29,6 +30,15 @@ const DUPLICATE_KEY = 1062;
  */
 function explainDuplicate(error: Error): Error {
   if (error.message.includes('\n→ Read')) return error;
+  const where = currentTest();
+  // in a table exercise the statements are the course's own, right ones: the key is what is wrong
+  if (where.kata && where.exercise === '5.1') {
+    error.message +=
+      `\nThe test stored two rows that the course keeps apart, and your table refused the second: one of its UNIQUE keys (or its PRIMARY KEY) holds too few columns, ` +
+      `so two different rows share its values. Compare each key's columns with the lesson's table.\n` +
+      lessonFor(where.kata).section('Exercise 5.1');
+    return error;
+  }
   error.message +=
     `\nThe database already holds a row with this key, and the statement stores it again. Kafka delivers an event at least once: the same event may come twice, ` +
     `and storing it again must leave the row in place, not fail (INSERT ... ON DUPLICATE KEY UPDATE; or, for a set of child rows, DELETE them first in the same transaction).\n` +
