@@ -29,7 +29,7 @@ describe('toHaveForeignKey', () => {
     const result = toHaveForeignKey(table, cascade, '→ lesson');
     expect(result.pass).toBe(false);
     expect(result.message()).toContain('ON DELETE RESTRICT (what you get when the clause is left out)');
-    expect(result.message()).toContain('deleting a products row that still has product_variants rows is then refused');
+    expect(result.message()).toContain('deleting a row of products that still has rows in product_variants is then refused');
     expect(result.message()).toMatch(/CONSTRAINT fk_product FOREIGN KEY \(product_id\) REFERENCES products \(product_id\) ON DELETE RESTRICT\n→ lesson$/);
   });
 

@@ -36,7 +36,7 @@ export function toHaveForeignKey(received: TableInfo, expected: ForeignKeySpec, 
     why =
       `It is there, but ON DELETE ${rule}${rule === 'RESTRICT' ? ' (what you get when the clause is left out)' : ''}: ` +
       (expected.onDelete.toUpperCase() === 'CASCADE'
-        ? `deleting a ${expected.referencedTable} row that still has ${received.name} rows is then refused, instead of taking them with it.\n`
+        ? `deleting a row of ${expected.referencedTable} that still has rows in ${received.name} is then refused, instead of taking them with it.\n`
         : `the rule decides what happens to the ${received.name} rows when their ${expected.referencedTable} row is deleted.\n`);
   } else if (!match && onColumns.length > 0) {
     why = `The key on (${expected.columns.join(', ')}) points at ${onColumns[0]!.referencedTable} (${onColumns[0]!.referencedColumns.join(', ')}) instead.\n`;

@@ -52,6 +52,16 @@ describe('describeParameterProblems', () => {
     expect(describeParameterProblems('Products.insert', pasted, { attributes_json: attributes }, '→ read')).toContain('pasted attributes_json into the SQL text');
   });
 
+  it('names a value pasted into the text even when it was also sent once as a parameter (a guard written with the value beside a ? elsewhere)', () => {
+    const at = '2024-01-15 10:30:00.123456';
+    const sent = [{ sql: `UPDATE orders SET status = IF('${at}' >= event_timestamp, 'cancelled', status), event_timestamp = ? WHERE order_number = ?`, values: [at, 'ORD-1'], database: 'd' }];
+    const message = describeParameterProblems('OrderDAL.cancelOrder', sent, { event_timestamp: at, order_number: 'ORD-1' }, '→ read')!;
+    expect(message.split('\n')[0]).toBe('OrderDAL.cancelOrder pasted event_timestamp into the SQL text instead of sending it as ? parameter.');
+    // a right solution's own short literals ('cancelled' is not a value here, '' never counts) pass
+    const right = [{ sql: `UPDATE orders SET status = IF(? >= event_timestamp, 'cancelled', status), note = COALESCE(?, '') WHERE order_number = ?`, values: [at, '', 'ORD-1'], database: 'd' }];
+    expect(describeParameterProblems('OrderDAL.cancelOrder', right, { event_timestamp: at, note: '', order_number: 'ORD-1' }, '→ read')).toBeUndefined();
+  });
+
   it('says so when nothing was sent at all', () => {
     expect(describeParameterProblems('Things.insert', [], values, '→ read')).toBe('Things.insert sent no statement to the database through the pool (getPool()).\n→ read');
   });

@@ -17,6 +17,8 @@ export type SentStatement = {
   /** the values sent with it ([] when none) */
   values: readonly unknown[];
   database: string;
+  /** query() sends its values inside the text (the driver quotes them in); execute() apart, as a prepared statement */
+  kind?: 'query' | 'execute';
 };
 
 type TraceContext = { query?: unknown; values?: unknown; database?: unknown };
@@ -34,6 +36,7 @@ function subscribe(): void {
         sql: String(context.query ?? ''),
         values: Array.isArray(context.values) ? context.values : context.values === undefined ? [] : [context.values],
         database: String(context.database ?? ''),
+        kind: name === 'mysql2:query' ? 'query' : 'execute',
       };
       for (const listener of listeners) listener(statement);
     });
@@ -77,8 +80,24 @@ export type ParameterProblem = { column: string; value: unknown; inText: boolean
  */
 export function parameterProblems(statements: readonly SentStatement[], values: Readonly<Record<string, unknown>>): ParameterProblem[] {
   return Object.entries(values)
-    .filter(([, value]) => value !== null && value !== undefined && !sentAsParameter(value, statements))
+    .filter(([, value]) => value !== null && value !== undefined && (!sentAsParameter(value, statements) || quotedInText(value, statements)))
     .map(([column, value]) => ({ column, value, inText: statements.some((statement) => statement.sql.includes(asText(value))) }));
+}
+
+/**
+ * A text value written as a quoted literal in some statement's SQL, even if it was also sent as a
+ * parameter once (a guard `IF('2024-…' >= event_timestamp, …)` beside a `?` elsewhere): pasted
+ * all the same. Short texts are left out (a `''` or `'$.a'` literal of a right solution).
+ */
+function quotedInText(value: unknown, statements: readonly SentStatement[]): boolean {
+  if (typeof value !== 'string' || value.length < 3) return false;
+  const occurrences = (text: string, part: string) => text.split(part).length - 1;
+  return statements.some((statement) => {
+    const quoted = occurrences(statement.sql, `'${value}'`) + occurrences(statement.sql, `"${value}"`);
+    // query() quoted each parameter into the text itself: only more copies than parameters were pasted
+    const byTheDriver = statement.kind === 'query' ? flatten(statement.values).filter((parameter) => parameter === value).length : 0;
+    return quoted > byTheDriver;
+  });
 }
 
 const listColumns = (problems: readonly ParameterProblem[]) => problems.map((problem) => problem.column).join(', ');
@@ -102,7 +121,7 @@ export function describeParameterProblems(call: string, statements: readonly Sen
       `  parameters: ${statement.values.length === 0 ? '(none)' : formatValue(statement.values).slice(0, 300)}`,
     ]),
     `A value pasted into SQL breaks on the first quote (O'Brien) and lets crafted input run SQL of its own (SQL injection).`,
-    `Write one ? in the SQL for each value and pass the values in the array: getPool().execute(sql, [value, ...]).`,
+    `Write one ? in the SQL for each value and pass the values in the array: execute(sql, [value, ...]), on the connection the method was given if it takes one (db.execute), else on getPool().`,
     pointer,
   ];
   if (problems.length !== pasted.length && pasted.length > 0) lines[0] += ` It did not send ${listColumns(problems.filter((problem) => !problem.inText))} as parameters either.`;
