@@ -13,7 +13,7 @@
  * gives the recorded methods that behaviour: see katas/07-order/5.4-consumer.test.ts.
  */
 import type { EventEnvelope, EventType, HandlerMap } from '../events/contract.ts';
-import { explainUnboundThis, handlerFrom } from './handlers.ts';
+import { explainMissingPart, explainUnboundThis, handlerFrom } from './handlers.ts';
 import { explainEarlierKata } from './earlier-kata.ts';
 import { withCanonicalJson } from './json.ts';
 import { describeRowDifferences, describeRowsMismatch, formatValue, sameValue, type Row } from './rows.ts';
@@ -162,12 +162,13 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
     checkNoUndefined(event.event_type, delivery.calls);
     checkOneAtATime(event.event_type, delivery.overlaps);
     if (delivery.failed) {
-      throw explainUnboundThis(explainEarlierKata(delivery.error), {
+      const explained = explainUnboundThis(explainEarlierKata(delivery.error), {
         consumer: delivery.consumer,
         eventType: event.event_type as EventType,
         handlerName: options.handlerNames[event.event_type as EventType],
         pointer: lessons.unboundThis,
       });
+      throw explainMissingPart(explained, { eventType: event.event_type, pointer: lessons.exercise });
     }
     return delivery.calls;
   }

@@ -49,3 +49,23 @@ export function explainUnboundThis(
   explained.name = 'UnboundThis';
   return notAboutTheData(explained);
 }
+
+/**
+ * A handler that read a field of a part the event does not have (`data.link_preview.url` when the
+ * document has no link preview): the runtime's TypeError says what, not why. Left as it is when
+ * explainUnboundThis already explained it, or for any other error.
+ */
+export function explainMissingPart(error: unknown, context: { eventType: string; pointer: string }): unknown {
+  if (!(error instanceof TypeError)) return error;
+  const match = /^Cannot read properties of (undefined|null) \(reading '([^']+)'\)/.exec(error.message);
+  if (!match) return error;
+  const explained = new Error(
+    `The ${context.eventType} handler read .${match[2]} of something that is ${match[1]} in this event (${error.name}: ${error.message}).\n` +
+      `A document's optional parts may be missing or null (see the event below): read through them with ?. (for example data.part?.${match[2]}) ` +
+      `and store NULL for what the event does not have, as the lesson's flattening table says.\n` +
+      context.pointer,
+    { cause: error },
+  );
+  explained.name = 'MissingPart';
+  return explained;
+}

@@ -24,6 +24,7 @@ const PLACES: readonly Place[] = [
   { kata: '07-order', from: '5.3', topic: 'redelivery', section: 'Exercise 5.3', paragraph: 'Idempotent under redelivery' },
   { kata: '07-order', from: '5.4', topic: 'redelivery', section: 'Exercise 5.3', paragraph: 'Idempotent under redelivery' },
   { kata: '07-order', from: '5.2', topic: 'transaction', section: 'Exercise 5.2', paragraph: 'The `db` argument' },
+  { kata: '07-order', from: '5.3', topic: 'transaction', section: 'Exercise 5.3', paragraph: 'One item, one INSERT' },
   { kata: '07-order', from: '5.4', topic: 'transaction', section: 'Exercise 5.4', paragraph: 'One handler, one transaction' },
   { kata: '07-order', from: '5.4', topic: 'failures', section: 'Exercise 5.4', paragraph: 'Let failures through' },
 ];

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { objectId } from '../../harness/events/arbitraries.ts';
 import { orderItems, orderRow } from '../../harness/events/order.arbitraries.ts';
 import { ORDER_ITEM_FIELDS, type OrderItemRow, type OrderRow } from '../../harness/events/order.ts';
+import { isNotStarted } from '../../harness/not-started.ts';
 import { assertReleasesOnFailure } from '../../harness/testing/connection-leaks.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
@@ -129,7 +130,13 @@ describe('Exercise 5.3: OrderDAL.insertItems', () => {
   it('sends nothing for an empty list (VALUES needs at least one row)', async () => {
     await db.reset();
     await arrangeOrders(someOrder);
-    const { statements } = await db.sent(() => dal.insertItems(someOrder.order_id, []));
+    const { statements } = await db.sent(() => dal.insertItems(someOrder.order_id, [])).catch((error: unknown) => {
+      if (isNotStarted(error)) throw error;
+      throw new Error(
+        `insertItems(orderId, []) failed: ${error instanceof Error ? error.message : String(error)}\n` +
+          `With no item there is nothing to store: return before building the statement (a multi-row INSERT with no (...) group after VALUES is not SQL; a loop over no item sends nothing).\n${exercise}`,
+      );
+    });
     expect(
       statements.map((statement) => statement.sql),
       `insertItems(orderId, []) has nothing to store: it should send no statement (a loop over no item sends none; a multi-row INSERT with no row would be a syntax error).\n${exercise}`,
