@@ -116,7 +116,7 @@ function redact(url: string): string {
 }
 
 async function main(): Promise<void> {
-  const { joinOrStartPlayground, stopPlayground } = await import('./dev/environment.ts');
+  const { joinOrStartPlayground, stopPlayground, stoppingEverything } = await import('./dev/environment.ts');
   const log = (line: string) => console.log(line);
   if (process.argv.includes('--stop')) process.exit(await stopPlayground(log));
   // the first npm run service starts the servers in a process of their own; every one joins them
@@ -144,7 +144,13 @@ async function main(): Promise<void> {
       .stop()
       .then(() => playground.close())
       .then(() => {
-        console.log(playground.role === 'member' ? "stopped (the playground's servers stay up: npm run service -- --stop stops them)" : 'stopped');
+        console.log(
+          stoppingEverything()
+            ? "stopped (npm run service -- --stop is stopping the playground's servers too)"
+            : playground.role === 'member'
+              ? "stopped (the playground's servers stay up: npm run service -- --stop stops them)"
+              : 'stopped',
+        );
         process.exit(0);
       })
       .catch((error: unknown) => {

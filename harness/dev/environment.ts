@@ -14,7 +14,7 @@
  * through .kata/dev: run the tools with the same variables.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAlive } from '../servers/processes.ts';
@@ -169,7 +169,22 @@ function join_(record: PlaygroundRecord): Playground {
 }
 
 /** `npm run service -- --stop`: stops every service instance (they commit what they did), then the servers. */
+/** Marks a --stop in progress, so that each instance it stops can say that the servers go too. */
+const stoppingFile = () => join(devFolder(), 'stopping');
+/** Whether `npm run service -- --stop` is stopping everything now (an instance's last line says so). */
+export const stoppingEverything = (): boolean => existsSync(stoppingFile());
+
 export async function stopPlayground(log: (line: string) => void = console.log): Promise<number> {
+  mkdirSync(devFolder(), { recursive: true });
+  writeFileSync(stoppingFile(), String(process.pid));
+  try {
+    return await stopEverything(log);
+  } finally {
+    rmSync(stoppingFile(), { force: true });
+  }
+}
+
+async function stopEverything(log: (line: string) => void): Promise<number> {
   const instances = liveInstances();
   if (instances.length > 0) {
     log(`stopping ${instances.length} npm run service instance${instances.length === 1 ? '' : 's'} (pid ${instances.join(', ')})...`);

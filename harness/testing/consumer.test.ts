@@ -8,11 +8,13 @@ type Row = { id: string; name: string | null; city: string | null };
 type Dal = { insertThing(row: Row): Promise<void>; deleteThing(id: string): Promise<void> };
 type Document = { id: string; name?: string | null; address?: { city?: string | null } };
 
+type Mistake = 'undefined' | 'swallow' | 'unbound' | 'stub' | 'no-await';
+
 /** A small consumer with switchable mistakes. */
 class ThingConsumer {
   private readonly dal: Dal;
-  private readonly mistake: 'undefined' | 'swallow' | 'unbound' | 'stub' | undefined;
-  constructor(dal: Dal, mistake?: 'undefined' | 'swallow' | 'unbound' | 'stub') {
+  private readonly mistake: Mistake | undefined;
+  constructor(dal: Dal, mistake?: Mistake) {
     this.dal = dal;
     this.mistake = mistake;
   }
@@ -27,6 +29,10 @@ class ThingConsumer {
       }
       return;
     }
+    if (this.mistake === 'no-await') {
+      void this.dal.insertThing(row);
+      return;
+    }
     await this.dal.insertThing(row);
   }
   getHandlers(): HandlerMap {
@@ -34,7 +40,7 @@ class ThingConsumer {
   }
 }
 
-const underTest = (mistake?: 'undefined' | 'swallow' | 'unbound' | 'stub') =>
+const underTest = (mistake?: Mistake) =>
   consumerUnderTest({
     dal: { name: 'ThingDAL', methods: { insertThing: [{ name: 'thing', columns: ['id', 'name', 'city'] }], deleteThing: [{ name: 'id' }] } },
     create: (dal: Dal) => new ThingConsumer(dal, mistake),
@@ -73,6 +79,12 @@ describe('consumerUnderTest', () => {
     await expect(underTest('swallow').expectRejectsWhenDalFails(event)).rejects.toThrow(
       /handleCreated resolved although this\.dal\.insertThing\(\) failed[\s\S]*At-least-once delivery only holds if a failure reaches the framework[\s\S]*→ let failures through$/,
     );
+  });
+
+  it('names a DAL call nobody awaited, not a swallowed error, whether the DAL works or fails', async () => {
+    const notAwaited = /^handleCreated resolved before this\.dal\.insertThing\(\) finished: nothing awaited that call[\s\S]*Write await before each DAL call[\s\S]*→ let failures through$/;
+    await expect(underTest('no-await').expectDalCalls(event, expected, 'why')).rejects.toThrow(notAwaited);
+    await expect(underTest('no-await').expectRejectsWhenDalFails(event)).rejects.toThrow(notAwaited);
   });
 
   it('explains an unbound `this` and points at the stub comment', async () => {

@@ -67,7 +67,23 @@ export type ConsumerUnderTest = {
 };
 
 /** overlaps: a DAL call made while an earlier one was still running ("replaceVariants while insertProduct") */
-type Delivery = { calls: DalCall[]; overlaps: string[]; consumer: object; failed: boolean; error?: unknown };
+type Delivery = { calls: DalCall[]; overlaps: string[]; consumer: object; failed: boolean; error?: unknown; notAwaited: string[] };
+
+/**
+ * A DAL call's result as the handler gets it: a thenable that notes whether anyone waited for it
+ * (await, .then, .catch, Promise.all, a returned promise). A call nobody waited for when the
+ * handler resolved was not awaited: its failure would come after the framework had committed the
+ * event. Its rejection is caught here, so that a missing await is one named failure, not a flood
+ * of unhandled rejections.
+ */
+function observed<T>(promise: Promise<T>, onObserved: () => void): PromiseLike<T> & Pick<Promise<T>, 'catch' | 'finally'> {
+  promise.catch(() => {});
+  return {
+    then: (fulfilled, rejected) => (onObserved(), promise.then(fulfilled, rejected)),
+    catch: (rejected) => (onObserved(), promise.catch(rejected)),
+    finally: (settled) => (onObserved(), promise.finally(settled)),
+  };
+}
 
 /** The simulated failure of expectRejectsWhenDalFails: what mysql2 rejects with when the server is gone. */
 export class SimulatedDatabaseFailure extends Error {
@@ -93,39 +109,47 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
     const calls: DalCall[] = [];
     const overlaps: string[] = [];
     const running = new Set<string>();
+    // the DAL calls nobody has waited for yet (observed() removes each once awaited)
+    const waiting = new Set<{ label: string }>();
     const standIn = options.standIn?.() as Record<string, unknown> | undefined;
     const unrecorded = standIn ? Object.fromEntries(methodsOf(standIn).filter((name) => !Object.hasOwn(options.dal.methods, name)).map((name) => [name, (standIn[name] as (...values: unknown[]) => unknown).bind(standIn)])) : {};
+    async function recorded(method: string, argumentsOf: readonly DalArgument[], args: unknown[]): Promise<unknown> {
+      calls.push({ method, args });
+      for (const earlier of running) overlaps.push(`${method} while ${earlier}`);
+      running.add(method);
+      try {
+        // a statement takes a round trip: resolve later, so that a call made before the previous one finished shows
+        await new Promise((resolve) => setImmediate(resolve));
+        // what the driver does with undefined, so the handler sees the same failure as in production
+        if (undefinedArguments(argumentsOf, args).length > 0) throw new TypeError('Bind parameters must not contain undefined. To pass SQL NULL specify JS null');
+        if (failing === true || failing === method) throw new SimulatedDatabaseFailure(method);
+        const behaviour = standIn?.[method];
+        return typeof behaviour === 'function' ? await (behaviour as (...values: unknown[]) => unknown).apply(standIn, args) : undefined;
+      } finally {
+        running.delete(method);
+      }
+    }
     const dal = {
       ...unrecorded,
       ...Object.fromEntries(
         Object.entries(options.dal.methods).map(([method, argumentsOf]) => [
           method,
-          async (...args: unknown[]) => {
-            calls.push({ method, args });
-            for (const earlier of running) overlaps.push(`${method} while ${earlier}`);
-            running.add(method);
-            try {
-              // a statement takes a round trip: resolve later, so that a call made before the previous one finished shows
-              await new Promise((resolve) => setImmediate(resolve));
-              // what the driver does with undefined, so the handler sees the same failure as in production
-              if (undefinedArguments(argumentsOf, args).length > 0) throw new TypeError('Bind parameters must not contain undefined. To pass SQL NULL specify JS null');
-              if (failing === true || failing === method) throw new SimulatedDatabaseFailure(method);
-              const behaviour = standIn?.[method];
-              return typeof behaviour === 'function' ? await (behaviour as (...values: unknown[]) => unknown).apply(standIn, args) : undefined;
-            } finally {
-              running.delete(method);
-            }
+          (...args: unknown[]) => {
+            const pending = { label: `this.dal.${method}()` };
+            waiting.add(pending);
+            return observed(recorded(method, argumentsOf, args), () => waiting.delete(pending));
           },
         ]),
       ),
     };
     const consumer = options.create(dal as Dal);
     const handler = handlerFrom(consumer.getHandlers(), event.event_type as EventType, lessons.exercise);
+    const notAwaited = () => [...waiting].map((pending) => pending.label);
     try {
       await handler(event);
-      return { calls, overlaps, consumer, failed: false };
+      return { calls, overlaps, consumer, failed: false, notAwaited: notAwaited() };
     } catch (error) {
-      return { calls, overlaps, consumer, failed: true, error };
+      return { calls, overlaps, consumer, failed: true, error, notAwaited: notAwaited() };
     }
   }
 
@@ -161,6 +185,14 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
     const delivery = await run(event);
     checkNoUndefined(event.event_type, delivery.calls);
     checkOneAtATime(event.event_type, delivery.overlaps);
+    if (!delivery.failed && delivery.notAwaited.length > 0) {
+      throw new Error(
+        `${nameOf(event.event_type)} resolved before ${[...new Set(delivery.notAwaited)].join(', ')} finished: nothing awaited ${delivery.notAwaited.length > 1 ? 'those calls' : 'that call'} ` +
+          `(an await left out, or forEach with an async callback, which waits for nothing).\n` +
+          `When a handler resolves, the framework counts the event as stored and commits its offset: a call still running then can fail with nobody to hear it, and the event is lost. ` +
+          `Write await before each DAL call (for a list, a for...of loop with await in it).\n${lessons.failures}`,
+      );
+    }
     if (delivery.failed) {
       const explained = explainUnboundThis(explainEarlierKata(delivery.error), {
         consumer: delivery.consumer,
