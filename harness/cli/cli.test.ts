@@ -142,14 +142,14 @@ describe('npm run emit builds events from the domain descriptions', () => {
     expect(event.data.address.city).toBe('Graz');
   });
 
-  it('keeps a value of the field\'s kind: a number given for text becomes text, null removes an optional part', async () => {
+  it('keeps a value of the field\'s kind: a number given for text becomes text, null makes a field null', async () => {
     const { buildEvent, fieldsHelp } = await import('./emit.ts');
     const event = buildEvent('supplier.created', undefined, [['address.zip_code', 8010], ['contact_info.contact_person', null]]) as { data: { address: { zip_code: unknown }; contact_info: { contact_person: unknown } } };
     expect(event.data.address.zip_code).toBe('8010');
     expect(event.data.contact_info.contact_person).toBeNull();
     const help = fieldsHelp('user.created');
     expect(help).toMatch(/--contact_info\.primary_email\s+"/);
-    expect(help).toContain('null removes an optional part');
+    expect(help).toContain('null makes a field null, and removes an entry of a map such as variants');
   });
 });
 
