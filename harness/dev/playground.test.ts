@@ -16,6 +16,9 @@ import { localMysqlAvailable } from '../servers/local-mysql.ts';
 import { capture, isAlive } from '../servers/processes.ts';
 import { newObjectId } from '../events/envelope.ts';
 import { buildUser, userEvent } from '../events/user.ts';
+import { buildSupplier, supplierEvent } from '../events/supplier.ts';
+import { buildProduct, buildVariant, productEvent } from '../events/product.ts';
+import { topicOf, type EventEnvelope, type EventType } from '../events/contract.ts';
 import { connectBroker } from '../kafka/broker.ts';
 
 const REFERENCE_HOOKS = fileURLToPath(new URL('../../spec/reference-hooks.ts', import.meta.url));
@@ -81,19 +84,27 @@ describe.skipIf(!localMysqlAvailable() || !localKafkaAvailable())('the playgroun
     // a burst on the playground's broker; kill -9 the instance that started the servers in the middle of it
     const brokers = (JSON.parse(readFileSync(join(stateDir, 'dev', 'endpoints.json'), 'utf8')) as { brokers: string[] }).brokers;
     const producer = await connectBroker({ brokers, clientId: `${prefix}producer` }).producer();
-    // distinct, valid users: each must end as one row
-    const events = Array.from({ length: BURST }, (_, index) => {
-      const id = newObjectId();
-      return userEvent('user.created', buildUser({ user_id: id, contact_info: { primary_email: `burst-${index}@example.com` } }));
+    // mixed and distinct: users, suppliers, products with two variants each (child rows in one
+    // transaction), each valid, each to its own topic; each must end as its rows
+    const events: EventEnvelope<object>[] = Array.from({ length: BURST }, (_, index) => {
+      if (index % 3 === 1) return supplierEvent('supplier.created', buildSupplier({ supplier_id: newObjectId() }));
+      if (index % 3 === 2) {
+        const variants = { 'red-xl': buildVariant({ sku: `BURST-${index}-R` }), 'navy-m': buildVariant({ sku: `BURST-${index}-N` }) };
+        return productEvent('product.created', buildProduct({ product_id: newObjectId(), variants }));
+      }
+      return userEvent('user.created', buildUser({ user_id: newObjectId(), contact_info: { primary_email: `burst-${index}@example.com` } }));
     });
+    const expected = { users: Math.ceil(BURST / 3), suppliers: Math.ceil((BURST - 1) / 3), products: Math.ceil((BURST - 2) / 3) };
     try {
       for (let from = 0; from < events.length; from += 250) {
-        await producer.send(`${prefix}users`, events.slice(from, from + 250).map((event) => ({ key: event.entity_id, value: JSON.stringify(event) })));
+        for (const [topic, batch] of Map.groupBy(events.slice(from, from + 250), (event) => topicOf(event.event_type as EventType))) {
+          await producer.send(`${prefix}${topic}`, batch.map((event) => ({ key: event.entity_id, value: JSON.stringify(event) })));
+        }
       }
     } finally {
       await producer.stop();
     }
-    const logged = (outcome: string) => new Set([...`${first.output()}\n${second.output()}`.matchAll(new RegExp(`${outcome} +user\\.created .*event_id=([0-9a-f-]{36})`, 'g'))].map((match) => match[1]));
+    const logged = (outcome: string) => new Set([...`${first.output()}\n${second.output()}`.matchAll(new RegExp(`${outcome} +[a-z]+\\.created .*event_id=([0-9a-f-]{36})`, 'g'))].map((match) => match[1]));
     const accounted = () => logged('stored');
     await expect.poll(() => accounted().size, { timeout: 60_000, interval: 20 }).toBeGreaterThanOrEqual(BURST / 5);
     first.child.kill('SIGKILL');
@@ -104,8 +115,12 @@ describe.skipIf(!localMysqlAvailable() || !localKafkaAvailable())('the playgroun
     await expect.poll(() => accounted().size, { timeout: 120_000, interval: 200 }).toBe(BURST);
     expect(new Set(events.map((event) => event.event_id))).toEqual(accounted());
     expect([...logged('dead-lettered')], 'good events dead-lettered').toEqual([]);
-    const rows = await tool('sql', [`SELECT COUNT(*) AS burst_rows FROM users WHERE email LIKE 'burst-%'`]);
-    expect(rows.output, 'every user of the burst is one row').toMatch(new RegExp(`\\b${BURST}\\b`));
+    const rows = await tool('sql', [
+      `SELECT (SELECT COUNT(*) FROM users WHERE email LIKE 'burst-%') AS u, (SELECT COUNT(*) FROM suppliers) AS s, ` +
+        `(SELECT COUNT(*) FROM products) AS p, (SELECT COUNT(*) FROM product_variants WHERE sku LIKE 'BURST-%') AS v`,
+    ]);
+    const counts = /\|\s*(\d+)\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|/.exec(rows.output)?.slice(1).map(Number);
+    expect(counts, `every document of the burst is its rows:\n${rows.output}`).toEqual([expected.users, expected.suppliers, expected.products, 2 * expected.products]);
     const emit = await tool('emit', ['user.created']);
     expect(emit.output).toContain(`to ${prefix}users`);
     expect(emit.code).toBe(0);
