@@ -1,9 +1,7 @@
 /** The learner's tools: kata look-up, progress ladder, hint ladder, guided-loop screens. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TestModule } from 'vitest/node';
+import { useTemporaryStateDir } from '../testing/temporary-state.ts';
 import { curriculum } from '../../curriculum.ts';
 import { collectResults, currentResult, guideText, isGreen, KataResults } from './guide.ts';
 import { StuckTracker, stuckOffer } from './stuck.ts';
@@ -34,15 +32,7 @@ function fakeModule(file: string, tests: [name: string, state: 'passed' | 'faile
   } as unknown as TestModule;
 }
 
-let stateDir: string;
-beforeEach(() => {
-  stateDir = mkdtempSync(join(tmpdir(), 'kata-state-'));
-  process.env.KATA_STATE_DIR = stateDir;
-});
-afterEach(() => {
-  delete process.env.KATA_STATE_DIR;
-  rmSync(stateDir, { recursive: true, force: true });
-});
+useTemporaryStateDir();
 
 describe('kata look-up', () => {
   it('accepts 01-user, 01, user and katas/01-user/, and lists the valid names otherwise', () => {

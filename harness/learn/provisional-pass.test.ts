@@ -3,11 +3,9 @@
  * not green on the ladder, in `npm start`'s guide or at the end-to-end gate, and rerun at once at
  * the full count, whose verdict is the real one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TestModule } from 'vitest/node';
+import { useTemporaryStateDir } from '../testing/temporary-state.ts';
 import { outcomesFromModules } from '../results/outcomes.ts';
 import { FULL_RUNS, propertyRuns, WHILE_RED_RUNS } from '../testing/property-runs.ts';
 import { currentResult, guideText, isGreen, KataResults } from './guide.ts';
@@ -34,15 +32,7 @@ function passingModule(file: string, reducedRuns?: number): TestModule {
   } as unknown as TestModule;
 }
 
-let stateDir: string;
-beforeEach(() => {
-  stateDir = mkdtempSync(join(tmpdir(), 'kata-state-'));
-  process.env.KATA_STATE_DIR = stateDir;
-});
-afterEach(() => {
-  delete process.env.KATA_STATE_DIR;
-  rmSync(stateDir, { recursive: true, force: true });
-});
+useTemporaryStateDir();
 
 describe('a pass at the reduced count of property cases', () => {
   const kata = findKata('01-user');
