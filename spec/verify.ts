@@ -38,7 +38,7 @@ import { TIME_ZONES } from '../harness/testing/time-zones.ts';
 import { checkVersion, chooseServer, type ServerChoice } from './verifier/server-choice.ts';
 import { missingFeatures } from './verifier/server-features.ts';
 import { touchesSqlServer } from './verifier/sql-free.ts';
-import { FULL_RUNS as FULL_PROPERTY_RUNS } from '../harness/testing/property-runs.ts';
+import { FULL_RUNS as FULL_PROPERTY_RUNS, WHILE_RED_RUNS } from '../harness/results/property-counts.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -213,7 +213,7 @@ type BatchedCheck = { check: number; run: BatchRun; verdict: (run: VitestRun) =>
  * npm run mutate do: most mistakes fail on the first cases. A run whose verdict is not "caught by
  * its own exercise, and by no other" runs again at the full count, and that run decides.
  */
-const FIRST_PASS_RUNS = 5;
+const FIRST_PASS_RUNS = WHILE_RED_RUNS;
 const batched: BatchedCheck[][] = [];
 
 for (const kata of curriculum.filter((entry) => selected.includes(entry.id))) {

@@ -34,18 +34,27 @@ function redirected(root: string, file: string): string {
   return existsSync(solution) ? solution : file;
 }
 
+/**
+ * Every module running `start` (relative to root) loads, each once, start included: absolute
+ * paths, through `map` (the verifier's redirection, or none). A path that does not exist is
+ * yielded and not followed; node_modules are neither.
+ */
+export function* moduleGraph(root: string, start: string, map: (file: string) => string = (file) => file): Generator<string> {
+  const seen = new Set<string>();
+  const queue = [resolve(root, start)];
+  while (queue.length > 0) {
+    const file = map(queue.pop()!);
+    if (seen.has(file) || file.includes(`${sep}node_modules${sep}`)) continue;
+    seen.add(file);
+    yield file;
+    if (existsSync(file) && file.startsWith(root)) queue.push(...runtimeImports(file));
+  }
+}
+
 /** Whether running `suite` loads `target` (both relative to root), with the reference in place of the stubs. */
 export function reaches(root: string, suite: string, target: string): boolean {
   const goal = resolve(root, target);
-  const seen = new Set<string>();
-  const queue = [resolve(root, suite)];
-  while (queue.length > 0) {
-    const file = redirected(root, queue.pop()!);
-    if (file === goal) return true;
-    if (seen.has(file) || !existsSync(file) || !file.startsWith(root) || file.includes(`${sep}node_modules${sep}`)) continue;
-    seen.add(file);
-    queue.push(...runtimeImports(file));
-  }
+  for (const file of moduleGraph(root, suite, (file) => redirected(root, file))) if (file === goal) return true;
   return false;
 }
 

@@ -7,23 +7,15 @@
  * the server, which costs time, never proof.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
-import { runtimeImports } from './dependents.ts';
+import { moduleGraph } from './dependents.ts';
 
 /** Bare imports that reach the server: the driver, and anything that starts a process. */
 const REACHES_SERVER = /\bfrom\s+['"](mysql2(\/[^'"]*)?|(node:)?child_process|execa|testcontainers)['"]|\bimport\(\s*['"](mysql2(\/[^'"]*)?|(node:)?child_process)['"]/;
 
 /** Whether running `file` (relative to root) can open a connection to the SQL server. */
 export function touchesSqlServer(root: string, file: string): boolean {
-  const seen = new Set<string>();
-  const queue = [resolve(root, file)];
-  while (queue.length > 0) {
-    const next = queue.pop()!;
-    if (seen.has(next) || next.includes(`${sep}node_modules${sep}`)) continue;
-    seen.add(next);
-    if (!existsSync(next)) return true;
-    if (REACHES_SERVER.test(readFileSync(next, 'utf8'))) return true;
-    queue.push(...runtimeImports(next));
+  for (const module of moduleGraph(root, file)) {
+    if (!existsSync(module) || REACHES_SERVER.test(readFileSync(module, 'utf8'))) return true;
   }
   return false;
 }
