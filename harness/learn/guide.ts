@@ -5,10 +5,11 @@
 import { styleText } from 'node:util';
 import type { TestModule } from 'vitest/node';
 import type { Kata } from '../../curriculum.ts';
-import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
+import { exerciseOfFile, outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, type ExerciseResult } from '../results/tally.ts';
 import { FULL_RUNS } from '../results/property-counts.ts';
 import { isNotStartedMessage } from './later-exercises.ts';
+import { suiteFilesOf } from './katas.ts';
 
 export { progressOf, type ExerciseResult } from '../results/tally.ts';
 
@@ -30,21 +31,44 @@ export class KataResults {
     this.kata = kata;
   }
 
-  /** Records a run's files of this kata; returns the kata's results so far. */
+  /**
+   * Records a run's files of this kata; returns the kata's results so far. An exercise with a suite
+   * file that has not run in this session (the end-to-end file, held back until the unit suites
+   * pass) is not done: its verdict is still to come.
+   */
   record(testModules: ReadonlyArray<TestModule>): ExerciseResult[] {
     const outcomes = outcomesFromModules(testModules).filter((outcome) => outcome.kata === this.kata.id);
     for (const file of new Set(outcomes.map((outcome) => outcome.file))) this.#files.set(file, outcomes.filter((outcome) => outcome.file === file));
-    return tallyKata(this.kata, [...this.#files.values()].flat());
+    const results = tallyKata(this.kata, [...this.#files.values()].flat());
+    for (const file of suiteFilesOf(`katas/${this.kata.id}`)) {
+      if (this.#files.has(file)) continue;
+      const result = results.find((entry) => entry.id === exerciseOfFile(this.kata, file)?.id);
+      if (result) result.notRun = [...(result.notRun ?? []), file.slice(file.lastIndexOf('/') + 1).replace(/\.test\.ts$/, '')];
+    }
+    return results;
   }
 }
 
+/** Every test of the exercise ran and passed, at the full count of property cases. */
+function done(result: ExerciseResult): boolean {
+  return result.total > 0 && result.passed === result.total && result.confirming === undefined && !result.notRun?.length;
+}
+
 export function isGreen(results: readonly ExerciseResult[]): boolean {
-  return results.every((result) => result.total > 0 && result.passed === result.total && result.confirming === undefined);
+  return results.every(done);
 }
 
 /** The first exercise that is not green (undefined when the kata is). */
 export function currentResult(results: readonly ExerciseResult[]): ExerciseResult | undefined {
-  return results.find((result) => result.total === 0 || result.passed < result.total || result.confirming !== undefined);
+  return results.find((result) => !done(result));
+}
+
+/**
+ * Every test that ran passed, but a suite file has not run yet: the end-to-end file, which the
+ * learner's loop runs right after the other suites pass (loop-gate.ts).
+ */
+function awaitingOnlyFiles(result: ExerciseResult): boolean {
+  return result.total > 0 && result.passed === result.total && result.confirming === undefined && Boolean(result.notRun?.length);
 }
 
 /** How much of the first failure's message the guide shows (a 20-column row diff fits). */
@@ -59,13 +83,14 @@ export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?
   const width = Math.max(...results.map((result) => `${result.id} ${result.title}`.length));
   const at = current ? results.indexOf(current) : results.length;
   for (const [index, result] of results.entries()) {
-    const done = result.total > 0 && result.passed === result.total && result.confirming === undefined;
-    const mark = done ? styleText('green', '✓') : result === current ? styleText('yellow', '▶') : ' ';
+    const green = done(result);
+    const mark = green ? styleText('green', '✓') : result === current ? styleText('yellow', '▶') : ' ';
     // passed at the loop's reduced count of property cases: the full count is running now
     const confirming = result.confirming !== undefined && result.passed === result.total ? styleText('dim', `  passing at ${result.confirming} cases, confirming with ${FULL_RUNS}…`) : '';
     // a later exercise is one line: its failures wait for the current one (a stub's, most often)
-    const later = index > at && !done && result.firstFailure ? styleText('dim', isNotStartedMessage(result.firstFailure.message) ? '  not started' : '  comes after ' + current!.id) : '';
-    lines.push(`${mark} ${`${result.id} ${result.title}`.padEnd(width)}  ${result.passed}/${result.total}${later}${confirming}`);
+    const later = index > at && !green && result.firstFailure ? styleText('dim', isNotStartedMessage(result.firstFailure.message) ? '  not started' : '  comes after ' + current!.id) : '';
+    const pending = result === current && awaitingOnlyFiles(result) ? styleText('dim', `  ${result.notRun!.join(', ')} runs now…`) : '';
+    lines.push(`${mark} ${`${result.id} ${result.title}`.padEnd(width)}  ${result.passed}/${result.total}${later}${confirming}${pending}`);
   }
   if (!current) {
     lines.push(styleText('green', `✓ Kata ${kata.id} is green: every test passes.`));
@@ -87,7 +112,9 @@ export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?
   }
   lines.push(
     '',
-    kata.startsGreen
+    awaitingOnlyFiles(current)
+      ? `Next: wait a second or two for ${current.notRun!.join(', ')}: its verdict decides whether exercise ${current.id} is done.`
+      : kata.startsGreen
       ? 'Next: this kata checks your environment. Run `npm run doctor` in another terminal: it says what is missing and how to fix it.'
       : `Next: work on exercise ${current.id} (katas/${kata.id}/README.md, "Exercise ${current.id}"), save, and this reruns by itself. Stuck? npm run hint -- ${kata.id} ${current.id}`,
   );

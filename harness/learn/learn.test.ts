@@ -166,9 +166,28 @@ describe('the guided loop', () => {
     const merged = session.record([
       fakeModule('katas/01-user/5.2-dal.test.ts', [['t2', 'passed']]),
       fakeModule('katas/01-user/5.3-consumer.test.ts', [['t3', 'passed']]),
+      fakeModule('katas/01-user/5.3-consumer.e2e.test.ts', [['e1', 'passed']]),
     ]);
     expect(isGreen(merged)).toBe(true);
     expect(strip(guideText(kata, merged))).toContain('✓ Kata 01-user is green');
+  });
+
+  it('is not green while the end-to-end file the loop held back has not run: it says the verdict comes next, once', () => {
+    const session = new KataResults(kata);
+    const units = session.record([
+      fakeModule('katas/01-user/5.1-ddl.test.ts', [['t1', 'passed']]),
+      fakeModule('katas/01-user/5.2-dal.test.ts', [['t2', 'passed']]),
+      fakeModule('katas/01-user/5.3-consumer.test.ts', [['t3', 'passed']]),
+    ]);
+    expect(isGreen(units)).toBe(false);
+    expect(currentResult(units)?.id).toBe('5.3');
+    const text = strip(guideText(kata, units));
+    expect(text).not.toContain('is green');
+    expect(text).toMatch(/▶ 5\.3 Consumer.*1\/1 {2}5\.3-consumer\.e2e runs now…$/m);
+    expect(text).toContain('Next: wait a second or two for 5.3-consumer.e2e');
+    const whole = session.record([fakeModule('katas/01-user/5.3-consumer.e2e.test.ts', [['e1', 'passed']])]);
+    expect(isGreen(whole)).toBe(true);
+    expect(strip(guideText(kata, whole))).toMatch(/✓ 5\.3 Consumer.*2\/2$/m);
   });
 
   it('counts an exercise over all its files when a rerun covers only one of them (the end-to-end file)', () => {

@@ -15,6 +15,8 @@ export type ExerciseResult = {
   ran: boolean;
   /** every test passed, but some property ran only this many cases (the loop while red): not green until the full count passes */
   confirming?: number;
+  /** suite files of the exercise with no result yet (npm start's session: the end-to-end file the loop holds back until the others pass) */
+  notRun?: string[];
   firstFailure?: { file: string; test: string; message: string };
 };
 
