@@ -38,4 +38,41 @@ describe('watchLockWaits', () => {
       await pool.end();
     }
   });
+
+  it('fails a COMMIT that statements of its transaction, not awaited, would pass by: they finish first, the transaction rolls back, and no error is left unhandled', async () => {
+    await db.reset();
+    const pool = createPool(databaseUrl(kataEnvironment().mysqlUrl, db.name), { connectionLimit: 3 });
+    watchLockWaits(pool);
+    const connection = await pool.getConnection();
+    try {
+      await connection.beginTransaction();
+      // the second INSERT repeats the first one's key: its rejection has no handler of the caller's
+      for (const key of ['a', 'b', 'a']) void connection.execute('INSERT INTO variants (product_id, variant_key) VALUES (?, ?)', [1, key]);
+      const error = (await connection.commit().catch((e: unknown) => e)) as Error;
+      expect(error.name).toBe('StatementNotAwaited');
+      expect(error.message).toContain('The transaction reached its COMMIT while 3 statements it had started were still running');
+      expect(error.message).toContain('INSERT INTO variants (product_id, variant_key) VALUES (?, ?) (3 times)');
+      expect(isNotAboutTheData(error)).toBe(true);
+      await expect(pool.query('SELECT COUNT(*) AS n FROM variants')).resolves.toEqual([[{ n: 0 }], expect.anything()]);
+    } finally {
+      connection.release();
+      await pool.end();
+    }
+  });
+
+  it('lets a COMMIT through once every statement was awaited, Promise.all included', async () => {
+    await db.reset();
+    const pool = createPool(databaseUrl(kataEnvironment().mysqlUrl, db.name), { connectionLimit: 3 });
+    watchLockWaits(pool);
+    const connection = await pool.getConnection();
+    try {
+      await connection.beginTransaction();
+      await Promise.all(['a', 'b'].map((key) => connection.execute('INSERT INTO variants (product_id, variant_key) VALUES (?, ?)', [1, key])));
+      await connection.commit();
+      await expect(pool.query('SELECT COUNT(*) AS n FROM variants')).resolves.toEqual([[{ n: 2 }], expect.anything()]);
+    } finally {
+      connection.release();
+      await pool.end();
+    }
+  });
 });

@@ -12,6 +12,7 @@ import type { Pool, PoolConnection } from 'mysql2/promise';
 import { notAboutTheData } from './properties.ts';
 import { connectionLesson, currentTest } from './lesson-places.ts';
 import { lessonFor } from './teach.ts';
+import { InFlight, UnawaitedStatementError } from './unawaited-statements.ts';
 
 /** How long a test's statement waits for a row lock: no statement of a correct solution ever waits this long. */
 export const LOCK_WAIT_SECONDS = 2;
@@ -89,11 +90,11 @@ export function watchLockWaits(pool: Pool): LockWatch {
     return poisoned;
   };
 
-  const watchStatements = <T extends object>(target: T, on: PoolConnection | undefined): void => {
+  const watchStatements = <T extends object>(target: T, on: PoolConnection | undefined, inFlight?: InFlight): void => {
     for (const method of ['execute', 'query'] as const) {
       const original = (target as Record<string, unknown>)[method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
       if (typeof original !== 'function') continue;
-      (target as Record<string, unknown>)[method] = async function watchedStatement(this: unknown, ...args: unknown[]) {
+      const statement = async (args: unknown[]) => {
         if (poisoned) throw new LockWaitError(poisoned.message, poisoned);
         const text = sqlText(args[0]);
         if (on) noteStatement(open, on, text);
@@ -103,6 +104,9 @@ export function watchLockWaits(pool: Pool): LockWatch {
           throw explain(error, args[0], on);
         }
       };
+      (target as Record<string, unknown>)[method] = function watchedStatement(this: unknown, ...args: unknown[]) {
+        return inFlight ? inFlight.track(sqlText(args[0]), statement(args)) : statement(args);
+      };
     }
   };
 
@@ -110,16 +114,24 @@ export function watchLockWaits(pool: Pool): LockWatch {
   const getConnection = pool.getConnection;
   pool.getConnection = async function watchedGetConnection() {
     const connection = await getConnection.call(pool);
-    watchStatements(connection, connection);
+    const inFlight = new InFlight();
+    watchStatements(connection, connection, inFlight);
     const begin = connection.beginTransaction;
     connection.beginTransaction = async () => {
       open.set(connection, []);
       return begin.call(connection);
     };
+    const rollback = connection.rollback;
     for (const end of ['commit', 'rollback'] as const) {
       const original = connection[end];
       connection[end] = async () => {
         try {
+          // statements started in the transaction and not awaited: a COMMIT must not pass them by
+          const unawaited = await inFlight.settle();
+          if (end === 'commit' && unawaited.length > 0) {
+            await rollback.call(connection);
+            throw new UnawaitedStatementError(unawaited);
+          }
           return await original.call(connection);
         } finally {
           open.delete(connection);
