@@ -2,6 +2,8 @@
  * npm run bench's two ways to time a vitest run (bench.ts): a cold `vitest run` process, and warm
  * reruns inside one watch session, as a save triggers them.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capture } from '../harness/servers/processes.ts';
@@ -18,13 +20,25 @@ export function percentile(numbers: number[], share: number): number {
   return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)]!;
 }
 
-/** A fresh `vitest run` process, servers started and stopped: milliseconds from spawn to exit. */
-export async function coldRun(filters: string[]): Promise<number> {
-  const started = performance.now();
-  const args = [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...filters, '--reporter=dot'];
-  const { code } = await capture(process.execPath, args, { cwd: root, env: process.env });
-  if (code !== 0) throw new Error(`vitest run ${filters.join(' ')} failed (exit ${code}); run it by hand to see why`);
-  return performance.now() - started;
+/**
+ * A fresh `vitest run` process, servers started and stopped: milliseconds from spawn to exit, and
+ * of those, the time its test files ran (from vitest's JSON report): the rest is its cold start
+ * (vitest's start, the servers', the worker's first imports, the teardown).
+ */
+export async function coldRun(filters: string[]): Promise<{ ms: number; suitesMs: number }> {
+  const folder = mkdtempSync(join(tmpdir(), 'kata-bench-cold-'));
+  const report = join(folder, 'report.json');
+  try {
+    const started = performance.now();
+    const args = [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...filters, '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`];
+    const { code } = await capture(process.execPath, args, { cwd: root, env: process.env });
+    const ms = performance.now() - started;
+    if (code !== 0) throw new Error(`vitest run ${filters.join(' ')} failed (exit ${code}); run it by hand to see why`);
+    const { testResults } = JSON.parse(readFileSync(report, 'utf8')) as { testResults: { startTime: number; endTime: number }[] };
+    return { ms, suitesMs: testResults.reduce((sum, file) => sum + (file.endTime - file.startTime), 0) };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /**
