@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configDefaults, defineConfig, type Plugin } from 'vitest/config';
 import { curriculum } from './curriculum.ts';
 import { LearnerSequencer } from './harness/learn/loop-gate.ts';
+import { alreadyExplained } from './harness/testing/unawaited-statements.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -40,6 +41,10 @@ export default defineConfig({
   plugins,
   test: {
     globalSetup: ['harness/testing/global-setup.ts'],
+    // a statement nobody awaited rejects the student's own async callback too (forEach(async ...)):
+    // the failing test already names the mistake (StatementNotAwaited), so its driver error is not
+    // printed again as an "Unhandled Rejection", dozens of times (unawaited-statements.ts)
+    onUnhandledError: (error) => (alreadyExplained(error) ? false : undefined),
     // in the learner's watch loop: the current exercise first, end-to-end suites once they can teach (loop-gate.ts)
     sequence: { sequencer: LearnerSequencer },
     // vitest's default output, with a later exercise's failures in one line (calm-reporter.ts), then

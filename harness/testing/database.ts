@@ -19,6 +19,7 @@ import type { Dialect } from '../servers/start.ts';
 import { exercisePointer } from './teach.ts';
 import { watchConnections, type ConnectionWatch } from './connection-leaks.ts';
 import { LOCK_WAIT_SETTING, watchLockWaits, type LockWatch } from './lock-waits.ts';
+import { UnawaitedStatementError } from './unawaited-statements.ts';
 import { recordStatements, type SentStatement } from './statements.ts';
 
 
@@ -82,6 +83,17 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
   let watch: ConnectionWatch | undefined;
   let locks: LockWatch | undefined;
 
+  /**
+   * Before the test looks at the database (or arranges it): a statement of the code under test
+   * still running means a method returned without awaiting it (unawaited-statements.ts). Not in
+   * an end-to-end file, whose service runs its statements beside the test by design.
+   */
+  async function nothingRunning(): Promise<void> {
+    if (expect.getState().testPath?.endsWith('.e2e.test.ts')) return;
+    const running = (await locks?.unfinished()) ?? [];
+    if (running.length > 0) throw new UnawaitedStatementError(running, 'check');
+  }
+
   async function openPool(): Promise<void> {
     await configureDatabase(databaseUrl(serverUrl, name));
     const pool = getPool();
@@ -127,13 +139,17 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
   afterEach(async (context) => {
     if (expect.getState().testPath?.endsWith('.e2e.test.ts')) return;
     const waits = locks?.takeWaits() ?? [];
+    const running = (await locks?.unfinished()) ?? [];
     const unreturned = await watch?.unreturned(UNRETURNED_GRACE_MS);
     if (context.task.result?.state === 'fail') return;
+    if (running.length > 0) throw new UnawaitedStatementError(running, 'check');
     if (waits.length > 0) throw new Error(waits[0]);
     if (unreturned) throw connectionNeverReturned(unreturned);
   });
 
   afterAll(async () => {
+    // statements nobody awaited finish before the pool closes (else: "Pool is closed", unhandled)
+    await locks?.unfinished();
     await closePool();
     if (name) await dropDatabase(serverUrl, name);
   });
@@ -149,19 +165,23 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
       return name;
     },
     async rows<T>(sql: string, params: unknown[] = []) {
+      await nothingRunning();
       const [result] = await getPool().query<RowDataPacket[]>({ sql, typeCast: kataTypeCast }, params);
       return result as T[];
     },
     async select<T>(table: string, columns: readonly string[], where: Record<string, unknown> = {}) {
+      await nothingRunning();
       const conditions = Object.keys(where).map((column) => `\`${column}\` = ?`);
       const sql = `SELECT ${columns.map((column) => `\`${column}\``).join(', ')} FROM \`${table}\`${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
       const [result] = await getPool().query<RowDataPacket[]>({ sql, typeCast: kataTypeCast }, Object.values(where));
       return result as T[];
     },
-    describe(table) {
+    async describe(table) {
+      await nothingRunning();
       return describeTable(getPool(), table);
     },
     async table(table, exercise) {
+      await nothingRunning();
       const info = await describeTable(getPool(), table);
       if (info) return info;
       const statements = options.tables?.() ?? [];
@@ -172,10 +192,12 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
       );
     },
     async now() {
+      await nothingRunning();
       const [result] = await getPool().query<RowDataPacket[]>('SELECT NOW(6) AS now');
       return String(result[0]?.now);
     },
     async reset() {
+      await nothingRunning();
       const pool = getPool();
       const connection = await pool.getConnection();
       try {
@@ -189,6 +211,7 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
       }
     },
     async insert(table, rows) {
+      await nothingRunning();
       for (const row of rows) {
         const columns = Object.keys(row);
         const sql = `INSERT INTO \`${table}\` (${columns.map((column) => `\`${column}\``).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
@@ -199,13 +222,26 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
       return recordStatements(name, fn);
     },
     async whileWritesFail(fn) {
+      await nothingRunning();
       await openPool();
       (getPool().pool as unknown as { on(event: 'connection', listener: (connection: { query(sql: string): unknown }) => void): void }).on('connection', (connection) => {
         connection.query('SET SESSION TRANSACTION READ ONLY');
       });
       try {
-        return await fn();
+        let failure: { error: unknown } | undefined;
+        let result: Awaited<ReturnType<typeof fn>> | undefined;
+        try {
+          result = await fn();
+        } catch (error) {
+          failure = { error };
+        }
+        // a method that did not await its statement resolved before the refusal reached it: that
+        // is the mistake to name, not "promise resolved instead of rejecting"
+        await nothingRunning();
+        if (failure) throw failure.error;
+        return result!;
       } finally {
+        await locks?.unfinished();
         await openPool();
       }
     },

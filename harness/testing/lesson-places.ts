@@ -3,13 +3,13 @@
  * never given back, a transaction whose statements do not all run on its own connection, an error
  * swallowed, a row stored again (a redelivery) that fails on its key. A red test points at its
  * own kata's paragraph when the kata has one (kata 04 teaches transactions in exercise 5.3, kata
- * 07 teaches the `db` argument), else at the course's first.
+ * 07 teaches the `db` argument), else at the course's first (a missing await: kata 01's DAL).
  */
 import { expect } from 'vitest';
 import { exerciseOfFile, kataOfFile } from '../results/outcomes.ts';
 import { lessonFor } from './teach.ts';
 
-export type ConnectionTopic = 'borrowed' | 'transaction' | 'failures' | 'redelivery';
+export type ConnectionTopic = 'borrowed' | 'transaction' | 'failures' | 'redelivery' | 'await';
 
 type Place = { kata: string; from: string; topic: ConnectionTopic; section: string; paragraph: string };
 
@@ -35,6 +35,7 @@ const COURSE_DEFAULT: Readonly<Record<ConnectionTopic, Omit<Place, 'from' | 'top
   transaction: { kata: '04-product', section: 'Exercise 5.3', paragraph: 'Transactions' },
   failures: { kata: '01-user', section: 'Exercise 5.3', paragraph: 'Let failures through' },
   redelivery: { kata: '01-user', section: 'Exercise 5.2', paragraph: 'Business context' },
+  await: { kata: '01-user', section: 'Exercise 5.2', paragraph: 'Await every statement' },
 };
 
 /** The lesson pointer for a topic, for a test of this kata and exercise. */

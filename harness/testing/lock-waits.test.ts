@@ -5,6 +5,7 @@ import { databaseUrl } from './database-admin.ts';
 import { useKataDatabase } from './database.ts';
 import { LOCK_WAIT_SETTING, watchLockWaits } from './lock-waits.ts';
 import { isNotAboutTheData } from './properties.ts';
+import { alreadyExplained } from './unawaited-statements.ts';
 import { kataEnvironment } from './provided.ts';
 
 const db = useKataDatabase({ kata: 'harness', tables: () => ['CREATE TABLE variants (product_id INT NOT NULL, variant_key VARCHAR(8) NOT NULL, PRIMARY KEY (product_id, variant_key)) ENGINE=InnoDB'] });
@@ -72,6 +73,27 @@ describe('watchLockWaits', () => {
       await expect(pool.query('SELECT COUNT(*) AS n FROM variants')).resolves.toEqual([[{ n: 2 }], expect.anything()]);
     } finally {
       connection.release();
+      await pool.end();
+    }
+  });
+
+  it('names the statements a caller did not await, once they finished, and keeps their errors from surfacing as unhandled', async () => {
+    await db.reset();
+    const pool = createPool(databaseUrl(kataEnvironment().mysqlUrl, db.name), { connectionLimit: 3 });
+    const watch = watchLockWaits(pool);
+    try {
+      const insert = (key: string) => pool.execute('INSERT INTO variants (product_id, variant_key) VALUES (?, ?)', [1, key]);
+      // a DAL method that forgot its await: the second INSERT repeats the key, and fails with nobody listening
+      const callback = async () => {
+        await insert('a');
+      };
+      void callback();
+      void callback();
+      const running = await watch.unfinished();
+      expect(running).toEqual(['INSERT INTO variants (product_id, variant_key) VALUES (?, ?)', 'INSERT INTO variants (product_id, variant_key) VALUES (?, ?)']);
+      expect(await watch.unfinished()).toEqual([]);
+      expect(alreadyExplained(await insert('a').catch((e: unknown) => e))).toBe(false);
+    } finally {
       await pool.end();
     }
   });

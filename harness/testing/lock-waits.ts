@@ -64,6 +64,12 @@ export class LockWaitError extends Error {
 
 export type LockWatch = {
   /**
+   * The statements sent through the pool or a connection it lent that are still running, after
+   * letting them finish (their errors marked as explained). A test that checks the database
+   * while one runs (a DAL method that did not await it) fails with their texts.
+   */
+  unfinished(): Promise<string[]>;
+  /**
    * The lock waits this pool's statements ran into since the last call (their teaching messages).
    * Until then, once a statement waited, every later statement fails at once with the same
    * error: a test that expected a rejection (an atomicity test) must not pay 2 s per run.
@@ -110,11 +116,20 @@ export function watchLockWaits(pool: Pool): LockWatch {
     }
   };
 
-  watchStatements(pool, undefined);
+  // every statement still running, on the pool itself and on each connection it lent
+  const inFlights = new Set<InFlight>();
+  const poolInFlight = new InFlight();
+  inFlights.add(poolInFlight);
+  watchStatements(pool, undefined, poolInFlight);
   const getConnection = pool.getConnection;
+  // a connection lent again is the same object: watched once
+  const watched = new WeakSet<PoolConnection>();
   pool.getConnection = async function watchedGetConnection() {
     const connection = await getConnection.call(pool);
+    if (watched.has(connection)) return connection;
+    watched.add(connection);
     const inFlight = new InFlight();
+    inFlights.add(inFlight);
     watchStatements(connection, connection, inFlight);
     const begin = connection.beginTransaction;
     connection.beginTransaction = async () => {
@@ -141,6 +156,11 @@ export function watchLockWaits(pool: Pool): LockWatch {
     return connection;
   };
   return {
+    async unfinished() {
+      const running: string[] = [];
+      for (const inFlight of inFlights) running.push(...(await inFlight.settle()));
+      return running;
+    },
     takeWaits() {
       poisoned = undefined;
       return waits.splice(0);
