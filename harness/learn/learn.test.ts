@@ -10,7 +10,7 @@ import { hintsOf, resetHints, revealNext } from './hints.ts';
 import { findExercise, findKata, UsageError } from './katas.ts';
 import { exerciseOfFile, outcomesFromModules } from '../results/outcomes.ts';
 import { tallyProgress } from '../results/tally.ts';
-import { currentExercise, currentKata, readProgress, recordProgress, renderLadder } from './progress.ts';
+import { currentExercise, currentKata, kataGreen, readProgress, recordProgress, renderLadder } from './progress.ts';
 import ProgressReporter from './progress-reporter.ts';
 
 const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
@@ -136,6 +136,26 @@ describe('hints', () => {
     expect(revealNext(kata, '5.1').shown).toHaveLength(1);
     resetHints(kata);
     expect(revealNext(kata, '5.2').shown).toHaveLength(1);
+  });
+});
+
+describe('the ladder while an end-to-end file is about to run again', () => {
+  it('does not count its previous verdict: the kata is not green until the new one is in', () => {
+    const kata = findKata('01-user');
+    const units = [
+      fakeModule('katas/01-user/5.1-ddl.test.ts', [['a', 'passed']]),
+      fakeModule('katas/01-user/5.2-dal.test.ts', [['b', 'passed']]),
+      fakeModule('katas/01-user/5.3-consumer.test.ts', [['c', 'passed']]),
+    ];
+    const e2e = 'katas/01-user/5.3-consumer.e2e.test.ts';
+    recordProgress(outcomesFromModules([...units, fakeModule(e2e, [['e', 'passed']])]));
+    // a save: the unit suites pass again, and the loop reruns the end-to-end file right after
+    const progress = recordProgress(outcomesFromModules(units), [e2e]);
+    expect(progress[kata.id]?.['5.3']?.notRun).toEqual(['5.3-consumer.e2e']);
+    expect(kataGreen(progress, kata)).toBe(false);
+    expect(strip(renderLadder(progress))).toMatch(/01-user +3\/3 tests +5\.1 ✓ {2}5\.2 ✓ {2}5\.3 … +\(5\.3-consumer\.e2e not run yet\)/);
+    // on disk it keeps its latest verdict until the new one replaces it
+    expect(readProgress()[kata.id]?.['5.3']).toMatchObject({ passed: 2, total: 2 });
   });
 });
 

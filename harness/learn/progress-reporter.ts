@@ -3,9 +3,10 @@
  * and prints the progress ladder. Silent while the maintainers' verifier runs (its results are the
  * reference solution's, not the student's) and when a name filter (-t) ran only part of a suite.
  */
-import type { Reporter, TestModule, Vitest } from 'vitest/node';
+import type { Reporter, TestModule, TestSpecification, Vitest } from 'vitest/node';
 import { curriculum } from '../../curriculum.ts';
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
+import { REPO_ROOT } from './state.ts';
 import { styleText } from 'node:util';
 import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, tallyProgress, type Progress } from '../results/tally.ts';
@@ -27,21 +28,25 @@ export default class ProgressReporter implements Reporter {
     if (process.env.KATA_VERIFY_MODE || this.#vitest?.config.testNamePattern) return;
     const outcomes = outcomesFromModules(testModules);
     if (Object.keys(tallyProgress(curriculum, outcomes)).length === 0) return;
-    const progress = recordProgress(outcomes);
     const vitest = this.#vitest;
     let runsNow: string[] = [];
     let confirmNow: string[] = [];
+    let next: TestSpecification[] = [];
     if (vitest && inLearnerLoop(vitest)) {
+      // recorded first: the gate reads this run's results
+      recordProgress(outcomes);
       const { rerun, notes } = afterRun();
       for (const note of notes) process.stdout.write(`\n${note}\n`);
       // suites that passed at the reduced count of property cases: their real verdict now;
       // an end-to-end file whose suites just turned green runs now, not at the next save
       const confirm = confirmations(testModules);
-      const next = [...confirm, ...rerun];
+      next = [...confirm, ...rerun];
       if (next.length > 0) setImmediate(() => void vitest.rerunTestSpecifications(next));
       runsNow = rerun.map((spec) => basename(spec.moduleId));
       confirmNow = confirm.map((spec) => basename(spec.moduleId));
     }
+    // the files about to run count as not run yet: their previous verdict is about to be replaced
+    const progress = recordProgress(outcomes, next.map((spec) => relative(REPO_ROOT, spec.moduleId).replaceAll('\\', '/')));
     // in CI or under a grader nobody acts on "Next: ...": the ladder alone is the result; nor
     // while an end-to-end file is about to run (its verdict decides what comes next)
     process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI && runsNow.length === 0 && confirmNow.length === 0 }) + '\n');

@@ -31,11 +31,18 @@ export function readProgress(): Progress {
   return withFilesNotRun(progressOfFiles(files), files);
 }
 
-/** Records the files one run covered (the others keep their latest result); returns the progress. */
-export function recordProgress(outcomes: readonly TestOutcome[]): Progress {
+/**
+ * Records the files one run covered (the others keep their latest result); returns the progress.
+ * `runningNext`: suite files the learner's loop runs right after this run (an end-to-end file
+ * whose gate just opened, a pass at the reduced count being confirmed): their latest result is
+ * kept on disk but does not count in the returned progress, which shows them as not run yet, so
+ * that the ladder never calls a kata green on an end-to-end verdict about to be replaced.
+ */
+export function recordProgress(outcomes: readonly TestOutcome[], runningNext: readonly string[] = []): Progress {
   const files = { ...readFileResults(), ...tallyFiles(outcomes) };
   writeState(FILE, { files } satisfies Saved);
-  return withFilesNotRun(progressOfFiles(files), files);
+  const counted = Object.fromEntries(Object.entries(files).filter(([file]) => !runningNext.includes(file)));
+  return withFilesNotRun(progressOfFiles(counted), counted);
 }
 
 /**
