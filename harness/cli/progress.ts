@@ -8,5 +8,5 @@ runCli('npm run progress', () => {
   const { positionals } = parseArgs({ allowPositionals: true, options: {} });
   if (positionals.length > 0) throw new UsageError(`npm run progress takes no arguments (got ${positionals.join(' ')})`);
   console.log(renderLadder(readProgress()));
-  console.log('\n(from your last test runs; `npm test -- katas/<kata>/` refreshes a kata)');
+  console.log('\n(from your last test runs; `npm test -- katas/<kata>/` refreshes a kata, `npm run grade` every kata)');
 });

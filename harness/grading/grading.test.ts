@@ -6,11 +6,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stripVTControlCharacters } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { curriculum } from '../../curriculum.ts';
 import { restoreGraded } from '../cli/restore-graded.ts';
+import { suiteFilesOf } from '../learn/katas.ts';
+import { kataGreen, readProgress, recordProgress, renderLadder } from '../learn/progress.ts';
 import { REPO_ROOT } from '../learn/state.ts';
+import { exerciseOfFile, type TestOutcome } from '../results/outcomes.ts';
 import { classroomWorkflow, stepId, WORKFLOW_FILE } from './classroom-workflow.ts';
+import { recordGrade } from './grade-run.ts';
 import { computeFingerprint, FINGERPRINT_FILE } from './fingerprint.ts';
 import { kataVerdict, readRecord, RECORD_FILE, writeRecord, type GradeRecord } from './record.ts';
 
@@ -74,6 +79,26 @@ describe('grade.json, the record of the one test run', () => {
     expect(failing.lines.join('\n')).toContain('✗ katas/01-user/5.1-ddl.test.ts > stores a user');
     expect(failing.lines.join('\n')).toContain('later (skipped)');
     expect(kataVerdict({ ...full, tests: [] }, '01-user')).toEqual({ passed: false, lines: ['01-user: no test of this kata ran in the recorded run'] });
+  });
+});
+
+describe('npm run grade and the progress ladder', () => {
+  it('a grade\'s run is recorded as progress: a grade that passed every test leaves no older red record in `npm run progress`', () => {
+    vi.stubEnv('KATA_STATE_DIR', join(folder, 'state'));
+    try {
+      const kata = curriculum.find((entry) => entry.id === '04-product')!;
+      const outcomes = (status: TestOutcome['status']) =>
+        suiteFilesOf(`katas/${kata.id}`).map((file) => ({ file, kata: kata.id, exercise: exerciseOfFile(kata, file)!.id, name: 'a test', status, message: status === 'failed' ? 'expected …' : '' }));
+      // an earlier session's red run of the kata, as the progress reporter recorded it
+      recordProgress(outcomes('failed'));
+      expect(kataGreen(readProgress(), kata)).toBe(false);
+      const { markdown } = recordGrade(repository(), outcomes('passed'));
+      expect(markdown).toContain(kata.id);
+      expect(kataGreen(readProgress(), kata), 'npm run grade ran every suite of the kata green, and npm run progress still shows the older red run').toBe(true);
+      expect(stripVTControlCharacters(renderLadder(readProgress()))).toMatch(new RegExp(`✓ ${kata.id}\\s`));
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 
