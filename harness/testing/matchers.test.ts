@@ -43,6 +43,15 @@ describe('teaching matchers', () => {
     expect(result.message()).toContain('same columns, but the order of columns in an index matters');
   });
 
+  it('toHaveIndexOn tells a plain INDEX where a UNIQUE KEY is wanted from a column-order slip', () => {
+    const unique = toHaveIndexOn(table, ['city', 'country'], 'hint', { unique: true }).message();
+    expect(unique).toContain('the right columns in the right order, but it is a plain INDEX, not UNIQUE');
+    expect(unique).not.toContain('order of columns');
+    const plain = toHaveIndexOn({ ...table, indexes: [{ name: 'uq', columns: ['city', 'country'], unique: true }] }, ['city', 'country'], 'hint', { unique: false }).message();
+    expect(plain).toContain('but it is UNIQUE');
+    expect(plain).not.toContain('order of columns');
+  });
+
   it('toHavePrimaryKey and toUseEngineAndCharset say what was found', () => {
     expect(toHavePrimaryKey(table, ['user_id'], 'hint').message()).toContain('has no primary key');
     expect(toUseEngineAndCharset(table, 'InnoDB', 'utf8mb4', 'hint').message()).toContain('it is ENGINE=MyISAM DEFAULT CHARSET=latin1');

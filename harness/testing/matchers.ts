@@ -68,19 +68,45 @@ function listIndexes(indexes: IndexInfo[]): string {
   return indexes.map((index) => `  ${index.unique ? 'UNIQUE ' : ''}INDEX ${index.name} (${index.columns.join(', ')})`).join('\n');
 }
 
+/**
+ * What stands in for the wanted index, when it is missing: the same columns in the same order but
+ * the other kind (a plain INDEX where a UNIQUE KEY is wanted, or the reverse), or the same columns
+ * in another order. Each says what is truly wrong, not the other case's words.
+ */
+function nearMiss(received: TableInfo, columns: readonly string[], unique: boolean | undefined): string {
+  const wanted = columns.join(',');
+  const list = `(${columns.join(', ')})`;
+  const sameOrder = received.indexes.find((index) => index.columns.join(',') === wanted);
+  if (sameOrder && unique === true) {
+    return (
+      `There is an index on ${list}, \`${sameOrder.name}\`, the right columns in the right order, but it is a plain INDEX, not UNIQUE: ` +
+      `it speeds up the lookups, yet the database accepts two rows with the same ${list}. ` +
+      `A UNIQUE KEY refuses the second, whatever the code does.\n`
+    );
+  }
+  if (sameOrder && unique === false) {
+    return (
+      `There is one on ${list}, \`${sameOrder.name}\`, the right columns in the right order, but it is UNIQUE: ` +
+      `the database would refuse a second row with the same ${list}, and the course's rows may share them. A plain INDEX only speeds up the lookups.\n`
+    );
+  }
+  const otherOrder = received.indexes.find((index) => index.columns.join(',') !== wanted && [...index.columns].sort().join(',') === [...columns].sort().join(','));
+  if (otherOrder) {
+    return `There is one on (${otherOrder.columns.join(', ')}): same columns, but the order of columns in an index matters.\n`;
+  }
+  return '';
+}
+
 /** An index (unique or not) whose columns are exactly `columns`, in this order. */
 export function toHaveIndexOn(received: TableInfo, columns: readonly string[], pointer: string, options: { unique?: boolean } = {}): MatcherResult {
   const wanted = columns.join(',');
   const match = received.indexes.find((index) => index.columns.join(',') === wanted && (options.unique === undefined || index.unique === options.unique));
-  const sameColumnsOtherOrder = received.indexes.find((index) => [...index.columns].sort().join(',') === [...columns].sort().join(','));
   const kind = options.unique ? 'a UNIQUE KEY' : 'an INDEX';
   return {
     pass: match !== undefined,
     message: () =>
       `\`${received.name}\` should have ${kind} on (${columns.join(', ')}), in that column order.\n` +
-      (sameColumnsOtherOrder && !match
-        ? `There is one on (${sameColumnsOtherOrder.columns.join(', ')}): same columns, but the order of columns in an index matters.\n`
-        : '') +
+      (match ? '' : nearMiss(received, columns, options.unique)) +
       `Indexes found:\n${listIndexes(received.indexes)}\n${pointer}`,
   };
 }
