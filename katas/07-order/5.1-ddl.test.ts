@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { applyTables } from '../../harness/db/tables.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
 import type { ColumnSpec } from '../../harness/testing/matchers.ts';
+import { explainingOutOfRange } from '../../harness/testing/out-of-range.ts';
+import { ORDER_MONEY_TYPES } from '../../harness/events/order.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
 import { tables } from './tables.ts';
 
@@ -15,6 +17,8 @@ const db = useKataDatabase({ kata: '07-order', tables: () => tables });
 const orders = () => db.table('orders', '5.1');
 const orderItems = () => db.table('order_items', '5.1');
 const schema = lesson.section('3. Schema deep dive');
+/** A total written into a column typed too narrow: the server's bare "Out of range" explained. */
+const narrowMoney = { kata: '07-order', types: ORDER_MONEY_TYPES, pointer: lesson.paragraph('3. Schema deep dive', 'Money is `DECIMAL`') };
 
 const column = (name: string, type: string, nullable = false): ColumnSpec => ({ name, type, nullable });
 const money = (name: string) => column(name, 'decimal(12,2)');
@@ -236,7 +240,7 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await orderItems();
     await db.reset();
     const order = 'e00000000000000000000001';
-    await db.insert('orders', [{ ...orderRow(order, 'ORD-2026-000000041'), total: '9999999999.99' }]);
+    await explainingOutOfRange(db, narrowMoney).insert('orders', [{ ...orderRow(order, 'ORD-2026-000000041'), total: '9999999999.99' }]);
     await db.insert('order_items', [itemRow(order, 'ln-01', '0.10'), itemRow(order, 'ln-02', '0.10'), itemRow(order, 'ln-03', '0.10')]);
     const [sum] = await db.rows<{ total: unknown }>('SELECT SUM(line_total) AS total FROM order_items');
     expect(
