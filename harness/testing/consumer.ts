@@ -13,7 +13,7 @@
  * gives the recorded methods that behaviour: see katas/07-order/5.4-consumer.test.ts.
  */
 import type { EventEnvelope, EventType, HandlerMap } from '../events/contract.ts';
-import { explainMissingPart, explainUnboundThis, handlerFrom } from './handlers.ts';
+import { explainMapIteratedAsArray, explainMissingPart, explainUnboundThis, handlerFrom } from './handlers.ts';
 import { explainEarlierKata } from './earlier-kata.ts';
 import { withCanonicalJson } from './json.ts';
 import { describeRowDifferences, describeRowsMismatch, formatValue, sameValue, type Row } from './rows.ts';
@@ -200,7 +200,8 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
         handlerName: options.handlerNames[event.event_type as EventType],
         pointer: lessons.unboundThis,
       });
-      throw explainMissingPart(explained, { eventType: event.event_type, pointer: lessons.exercise });
+      const mapLooped = explainMapIteratedAsArray(explained, { eventType: event.event_type, pointer: lessons.nulls });
+      throw explainMissingPart(mapLooped, { eventType: event.event_type, pointer: lessons.exercise });
     }
     return delivery.calls;
   }
