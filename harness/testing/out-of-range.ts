@@ -30,7 +30,7 @@ export function explainOutOfRange(error: unknown, context: OutOfRangeContext): u
         `; compare the column in katas/${context.kata}/tables.ts (exercise 5.1) with the lesson's table.\n${context.pointer}`,
       { cause: error },
     ),
-    { code: error.code },
+    { code: (error as { code?: unknown }).code },
   );
 }
 
