@@ -261,7 +261,7 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
         async ({ row, request }) => {
           await db.reset();
           await db.insert('orders', [row]);
-          const found = await dal.cancelOrder(request);
+          const { result: found, statements } = await db.sent(() => dal.cancelOrder(request));
           expect(await selectOrders()).toEqualRows(
             [row],
             orders(
@@ -271,10 +271,17 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
               olderCancel,
             ),
           );
+          // false has two causes: the guard in the WHERE (no row found), or changedRows counted (the row found, nothing changed)
+          const guardInWhere = statements.some((statement) => /\bWHERE\b[\s\S]*\bevent_timestamp\b/i.test(statement.sql));
           expect(
             found,
             `The order with that number exists, so cancelOrder must return true even though the older cancel changed nothing: false would send a stale but known cancel ` +
-              `to the dead letters as "no such order". Keep the guard in SET, not in WHERE.\n${olderCancel}`,
+              `to the dead letters as "no such order". ` +
+              (guardInWhere
+                ? `Its UPDATE tests event_timestamp in the WHERE, so the older cancel finds no row: keep the guard in SET, not in WHERE.\n${olderCancel}`
+                : `Its WHERE has no time guard, as it should, so the row was there to find: return whether the WHERE found it (result.affectedRows > 0), ` +
+                  `not whether its values changed (result.changedRows, 0 for a cancel that changes nothing).\n` +
+                  `${lesson.paragraph('Exercise 5.2', 'A method that says whether it found the order')}`),
           ).toBe(true);
         },
       ),
