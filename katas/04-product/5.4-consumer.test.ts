@@ -28,7 +28,7 @@ const consumer = consumerUnderTest({
     name: 'ProductDAL',
     methods: {
       insertProduct: [{ name: 'product', columns: PRODUCT_COLUMNS, json: ['attributes_json'] }],
-      replaceVariants: [{ name: 'productId' }, { name: 'variants', columns: VARIANT_ROW_COLUMNS, many: true, json: ['attributes_json'] }],
+      replaceVariants: [{ name: 'productId' }, { name: 'variants', columns: VARIANT_ROW_COLUMNS, many: true, json: ['attributes_json'], mapKey: { column: 'variant_key', map: 'data.variants' } }],
       deleteProduct: [{ name: 'productId' }],
     },
   },
