@@ -81,7 +81,7 @@ function expectRow(
 ): void {
   const parsedExpected = withParsedJson(expected, POST_JSON_COLUMNS);
   // a list encoded twice is there, whole: not the mistake the test's own words are about
-  const twice = encodedTwice(found, parsedExpected).filter((column) => columns === undefined || columns.includes(column));
+  const twice = encodedTwice(found, parsedExpected).filter((column) => columns === undefined || (columns as readonly string[]).includes(column));
   const explained =
     twice.length > 0
       ? {

@@ -7,12 +7,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { afterRevisions, increasingDateTimes, orderCancellation, orderNumber, orderRevisions, orderRow } from '../../harness/events/order.arbitraries.ts';
-import { ORDER_COLUMNS, ORDER_MONEY_TYPES, type OrderCancellation, type OrderRow } from '../../harness/events/order.ts';
+import { ORDER_COLUMNS, ORDER_LIFECYCLE_COLUMNS, ORDER_MONEY_TYPES, type OrderCancellation, type OrderRow } from '../../harness/events/order.ts';
 import { assertReleasesOnFailure } from '../../harness/testing/connection-leaks.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
 import { explainingOutOfRange } from '../../harness/testing/out-of-range.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
-import { assertSentAsParameters } from '../../harness/testing/statements.ts';
+import { assertSentAsParameters, type SentStatement } from '../../harness/testing/statements.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
 import { tables } from './tables.ts';
 import { OrderDAL } from './order-dal.ts';
@@ -59,6 +59,51 @@ const ordersThenCancel = (rows: fc.Arbitrary<OrderRow[]>) =>
 /** A stored order and a cancellation of it (its number), for the tests that then set the times. */
 const orderAndItsCancel = () =>
   fc.tuple(orderRow(), orderCancellation()).map(([row, cancellation]) => ({ row, cancellation: { ...cancellation, order_number: row.order_number } }));
+
+/**
+ * The columns an upsert's ON DUPLICATE KEY UPDATE assigns after event_timestamp ([] when it comes
+ * last, or is not assigned): the server assigns left to right, so a guard after it reads the new time.
+ */
+function assignedAfterTheTime(statements: readonly SentStatement[]): string[] {
+  for (const statement of statements) {
+    const list = /ON\s+DUPLICATE\s+KEY\s+UPDATE([\s\S]*)$/i.exec(statement.sql)?.[1];
+    if (!list) continue;
+    const assigned = [...list.matchAll(/(?:^|,)\s*`?(\w+)`?\s*=/g)].map((match) => match[1]!);
+    const at = assigned.indexOf('event_timestamp');
+    if (at >= 0 && at < assigned.length - 1) return assigned.slice(at + 1);
+  }
+  return [];
+}
+
+/** Whether the upsert guards its other columns but assigns event_timestamp its new value without a guard. */
+function timeUnguarded(statements: readonly SentStatement[]): boolean {
+  return statements.some((statement) => {
+    const list = /ON\s+DUPLICATE\s+KEY\s+UPDATE([\s\S]*)$/i.exec(statement.sql)?.[1];
+    const assignment = list && /(?:^|,)\s*`?event_timestamp`?\s*=([\s\S]*)$/i.exec(list)?.[1];
+    if (!list || typeof assignment !== 'string' || /^\s*(IF|GREATEST|CASE)\b/i.test(assignment)) return false;
+    // every other lifecycle column guarded, the time not: with another one unguarded, "the newest event wins" says it
+    const assigns = (column: string, guarded: string) => new RegExp(`(?:^|,)\\s*\`?${column}\`?\\s*=${guarded}`, 'i').test(list);
+    return ORDER_LIFECYCLE_COLUMNS.every((column) => column === 'event_timestamp' || !assigns(column, '') || assigns(column, '\\s*(IF|GREATEST|CASE)\\b'));
+  });
+}
+
+/** The why and pointer for an older event that moved the row: the time assigned first, or unguarded, when the SQL shows it. */
+function olderEventMoved(statements: readonly SentStatement[], why: string) {
+  const after = assignedAfterTheTime(statements);
+  if (after.length === 0 && timeUnguarded(statements)) {
+    return orders(
+      `${why}\nIts ON DUPLICATE KEY UPDATE sets event_timestamp to the new event's time without a guard: an older event sets the row's time back, ` +
+        `and the next event is judged against the wrong time. Guard it like the others, IF(VALUES(event_timestamp) >= event_timestamp, ...), last.`,
+      lesson.paragraph('Exercise 5.2', '`event_timestamp` is guarded too, and comes last'),
+    );
+  }
+  if (after.length === 0) return orders(why, newestWins);
+  return orders(
+    `${why}\nIts ON DUPLICATE KEY UPDATE assigns event_timestamp before ${after.slice(0, 4).join(', ')}${after.length > 4 ? ', ...' : ''}: the server assigns left to right, ` +
+      `so every guard after it compares the new time with itself, and an older event moves the order back. Assign event_timestamp last.`,
+    lesson.paragraph('Exercise 5.2', '`event_timestamp` is guarded too, and comes last'),
+  );
+}
 
 /** Runs fn on a connection in a transaction that is then rolled back. */
 async function inRolledBackTransaction(fn: (connection: Awaited<ReturnType<typeof db.pool.getConnection>>) => Promise<unknown>): Promise<void> {
@@ -131,13 +176,13 @@ describe('Exercise 5.2: OrderDAL.upsertOrder', () => {
       fc.asyncProperty(orderRevisions({ sameFacts: true }), async ({ earlier, later }) => {
         await db.reset();
         await db.insert('orders', [later]);
-        await dal.upsertOrder(earlier);
+        const { statements } = await db.sent(() => dal.upsertOrder(earlier));
         expect(await selectOrder(later.order_id)).toEqualRows(
           [later],
-          orders(
+          olderEventMoved(
+            statements,
             `The row holds an event of ${later.event_timestamp}; upsertOrder(earlier) brings one of ${earlier.event_timestamp}, older: every lifecycle column, ` +
               'event_timestamp included, must stay as it is (IF(VALUES(event_timestamp) >= event_timestamp, ..., ...), event_timestamp last).',
-            newestWins,
           ),
         );
       }),
@@ -153,10 +198,10 @@ describe('Exercise 5.2: OrderDAL.upsertOrder', () => {
         const inOrder = await selectOrder(earlier.order_id);
         await db.reset();
         await dal.upsertOrder(later);
-        await dal.upsertOrder(earlier);
+        const { statements } = await db.sent(() => dal.upsertOrder(earlier));
         expect(await selectOrder(earlier.order_id)).toEqualRows(
           inOrder,
-          orders('upsertOrder(later) then upsertOrder(earlier) must leave the same row as earlier then later: the newest event wins, whatever the order of delivery.', newestWins),
+          olderEventMoved(statements, 'upsertOrder(later) then upsertOrder(earlier) must leave the same row as earlier then later: the newest event wins, whatever the order of delivery.'),
         );
         expect(inOrder).toEqualRows([afterRevisions(earlier, later)], orders('In order, the later event\'s lifecycle.'));
       }),
