@@ -37,6 +37,13 @@ describe('teaching matchers', () => {
     expect(message.endsWith('→ read the lesson')).toBe(true);
   });
 
+  it('toHaveColumns ends with the paragraphs of the columns that differ, else the section', () => {
+    const pointers = { pointer: '→ section', byColumn: { email: '→ email paragraph', user_id: '→ id paragraph' } };
+    const message = toHaveColumns(table, [{ name: 'user_id', type: 'varchar(24)', nullable: false }, { name: 'email', type: 'varchar(255)', nullable: false }], pointers).message();
+    expect(message).toContain('→ email paragraph\n→ section');
+    expect(message).not.toContain('→ id paragraph');
+  });
+
   it('toHaveIndexOn explains that column order matters', () => {
     const result = toHaveIndexOn(table, ['country', 'city'], 'hint');
     expect(result.pass).toBe(false);

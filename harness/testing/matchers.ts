@@ -18,19 +18,35 @@ function table(rows: string[][]): string {
   return rows.map((row) => '  ' + row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
 
-export function toHaveColumns(received: TableInfo, expected: readonly ColumnSpec[], pointer: string): MatcherResult {
+/**
+ * Where to read about a table's columns: the section, and for some columns the paragraph that
+ * explains their type (money, JSON, booleans). A failure ends with the paragraphs of the columns
+ * that differ, else the section.
+ */
+export type ColumnPointers = { pointer: string; byColumn: Readonly<Record<string, string>> };
+
+function pointerForColumns(pointer: string | ColumnPointers, columns: readonly string[]): string {
+  if (typeof pointer === 'string') return pointer;
+  const paragraphs = [...new Set(columns.map((column) => pointer.byColumn[column] ?? pointer.pointer))];
+  return paragraphs.length > 0 ? paragraphs.join('\n') : pointer.pointer;
+}
+
+export function toHaveColumns(received: TableInfo, expected: readonly ColumnSpec[], pointer: string | ColumnPointers): MatcherResult {
   const found = new Map(received.columns.map((column) => [column.name, column]));
   const rows: string[][] = [['', 'column', 'expected', 'found']];
+  const differing: string[] = [];
   let pass = true;
   for (const spec of expected) {
     const column = found.get(spec.name);
     const ok = column !== undefined && column.type === spec.type && column.nullable === spec.nullable;
+    if (!ok) differing.push(spec.name);
     pass &&= ok;
     rows.push([ok ? '✓' : '✗', spec.name, describeColumn(spec), column ? describeColumn(column) : '(missing)']);
   }
   const extra = received.columns.filter((column: ColumnInfo) => !expected.some((spec) => spec.name === column.name));
   for (const column of extra) {
     pass = false;
+    differing.push(column.name);
     rows.push(['✗', column.name, '(not in the course\'s table)', describeColumn(column)]);
   }
   return {
@@ -38,7 +54,7 @@ export function toHaveColumns(received: TableInfo, expected: readonly ColumnSpec
     message: () =>
       pass
         ? `expected \`${received.name}\` not to have exactly these columns`
-        : `The columns of \`${received.name}\` differ from the course's definition (✗ marks each difference):\n\n${table(rows)}\n\n${pointer}`,
+        : `The columns of \`${received.name}\` differ from the course's definition (✗ marks each difference):\n\n${table(rows)}\n\n${pointerForColumns(pointer, differing)}`,
   };
 }
 
@@ -160,7 +176,7 @@ export function registerKataMatchers(): void {
 }
 
 interface KataMatchers<R = unknown> {
-  toHaveColumns(expected: readonly ColumnSpec[], pointer: string): R;
+  toHaveColumns(expected: readonly ColumnSpec[], pointer: string | ColumnPointers): R;
   toHaveColumnOrder(expected: readonly string[], pointer: string): R;
   toHavePrimaryKey(expected: readonly string[], pointer: string): R;
   toHaveIndexOn(columns: readonly string[], pointer: string, options?: { unique?: boolean }): R;
