@@ -8,10 +8,23 @@ export class TableDefinitionError extends Error {
   readonly statement: string;
   constructor(statement: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`This CREATE TABLE statement was rejected by the server: ${reason}\n${foreignKeyHint(reason)}\n${statement.trim()}\n`, { cause });
+    const hint = foreignKeyHint(reason);
+    const pointer = hint ? foreignKeyLesson?.() : undefined;
+    super(`This CREATE TABLE statement was rejected by the server: ${reason}\n${hint}\n${statement.trim()}\n${pointer ? `${pointer}\n` : ''}`, { cause });
     this.name = 'TableDefinitionError';
     this.statement = statement;
   }
+}
+
+let foreignKeyLesson: (() => string | undefined) | undefined;
+
+/**
+ * Where the running test's kata teaches parent and child tables, for the foreign-key hint below:
+ * set by the test harness (setup.ts), since this module knows no kata. The service, which applies
+ * every kata's tables, prints the hint without it.
+ */
+export function pointForeignKeysAt(lesson: () => string | undefined): void {
+  foreignKeyLesson = lesson;
 }
 
 /**

@@ -170,6 +170,16 @@ export const ORDER_COLUMNS = [
 ] as const satisfies readonly (keyof OrderRow)[];
 
 /**
+ * The type the course gives each money column of `orders` and `order_items` (kata 07's lesson,
+ * "Money is `DECIMAL`"): a price, and the sums, which need room. The generated orders carry values
+ * up to the largest each type holds.
+ */
+export const ORDER_MONEY_TYPES = {
+  subtotal: 'DECIMAL(12,2)', tax: 'DECIMAL(12,2)', shipping_cost: 'DECIMAL(12,2)', discount: 'DECIMAL(12,2)', total: 'DECIMAL(12,2)',
+  unit_price: 'DECIMAL(10,2)', line_total: 'DECIMAL(12,2)',
+} as const;
+
+/**
  * The columns an order's later events may move: its lifecycle. Every other column (the order
  * number, the customer, where it ships, the money, placed_at, created_at) is fixed when the order
  * is placed, and an upsert must never change it. (Kata 07's lesson, "Exercise 5.2".)

@@ -13,7 +13,7 @@
  * gives the recorded methods that behaviour: see katas/07-order/5.4-consumer.test.ts.
  */
 import type { EventEnvelope, EventType, HandlerMap } from '../events/contract.ts';
-import { explainMissingPart, explainUnboundThis, handlerFrom } from './handlers.ts';
+import { explainMapIteratedAsArray, explainMissingPart, explainUnboundThis, handlerFrom } from './handlers.ts';
 import { explainEarlierKata } from './earlier-kata.ts';
 import { withCanonicalJson } from './json.ts';
 import { describeRowDifferences, describeRowsMismatch, formatValue, sameValue, type Row } from './rows.ts';
@@ -25,7 +25,15 @@ import { describeRowDifferences, describeRowsMismatch, formatValue, sameValue, t
  * the document it holds (key order and spacing aside). An optional argument may be left out (a
  * connection the method defaults to the pool).
  */
-export type DalArgument = { name: string; columns?: readonly string[]; many?: boolean; json?: readonly string[]; optional?: boolean };
+export type DalArgument = {
+  name: string;
+  columns?: readonly string[];
+  many?: boolean;
+  json?: readonly string[];
+  optional?: boolean;
+  /** a column whose value is each row's key in a map of the document, not a field (variant_key, the key of data.variants) */
+  mapKey?: { column: string; map: string };
+};
 export type DalCall = { method: string; args: readonly unknown[] };
 
 export type ConsumerUnderTestOptions<Dal> = {
@@ -158,6 +166,16 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
     for (const call of calls) {
       const names = undefinedArguments(options.dal.methods[call.method] ?? [], call.args);
       if (names.length === 0) continue;
+      // a map's key read as a field (Object.values, then variant.variant_key): null is not the fix, the key is
+      const keyed = (options.dal.methods[call.method] ?? []).find((argument) => argument.mapKey !== undefined)?.mapKey;
+      const lostKey = keyed && names.find((name) => name.replace(' (missing)', '').endsWith(`.${keyed.column}`) || name.replace(' (missing)', '') === keyed.column);
+      if (keyed && lostKey) {
+        throw new Error(
+          `${nameOf(eventType)} passed ${lostKey.replace(' (missing)', '')}: ${lostKey.endsWith(' (missing)') ? 'absent' : 'undefined'} to ${signature(call.method)}.\n` +
+            `${keyed.column} is not a field of the element: it is the element's KEY in ${keyed.map}, a map ({ "red-xl": {...}, "navy-m": {...} }), and the column is NOT NULL (null is not the fix). ` +
+            `Object.entries(${keyed.map} ?? {}) gives [key, value] pairs: ${keyed.column} is the key (Object.values drops the keys).\n${lessons.nulls}`,
+        );
+      }
       const missing = names.filter((name) => name.endsWith(' (missing)')).map((name) => name.replace(' (missing)', ''));
       const undefinedOnes = names.filter((name) => !name.endsWith(' (missing)'));
       const lines = [
@@ -200,7 +218,8 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
         handlerName: options.handlerNames[event.event_type as EventType],
         pointer: lessons.unboundThis,
       });
-      throw explainMissingPart(explained, { eventType: event.event_type, pointer: lessons.exercise });
+      const mapLooped = explainMapIteratedAsArray(explained, { eventType: event.event_type, pointer: lessons.nulls });
+      throw explainMissingPart(mapLooped, { eventType: event.event_type, pointer: lessons.exercise });
     }
     return delivery.calls;
   }

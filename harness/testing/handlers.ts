@@ -69,3 +69,27 @@ export function explainMissingPart(error: unknown, context: { eventType: string;
   explained.name = 'MissingPart';
   return explained;
 }
+
+/**
+ * A handler that looped with for...of (or spread) over a part of the document that is a map, an
+ * object keyed by name (kata 04's `data.variants`, keyed by variant key): the runtime says "object
+ * is not iterable", not that the part is a map and its keys are values to keep. Any other error
+ * comes back unchanged (a part that is missing is explainMissingPart's, or the runtime's own).
+ */
+export function explainMapIteratedAsArray(error: unknown, context: { eventType: string; pointer: string }): unknown {
+  if (!(error instanceof TypeError)) return error;
+  // V8 names the expression when it can ("data.variants is not iterable"), else says "object"
+  const match = /^(.+?) is not iterable\b/.exec(error.message);
+  if (!match || match[1] === 'undefined' || match[1] === 'null') return error;
+  const what = match[1] === 'object' ? 'an object' : `${match[1]}, an object (or a part the event does not have),`;
+  const explained = new Error(
+    `The ${context.eventType} handler looped over ${what} as if it were an array (${error.name}: ${error.message}).\n` +
+      `A part of the document keyed by name, a map such as { "red-xl": {...}, "navy-m": {...} }, is a plain object: for...of cannot walk it. ` +
+      `Object.entries(map) gives its [key, value] pairs, and the key is data to keep (Object.values would lose it). ` +
+      `A map that may be missing or null: Object.entries(map ?? {}).\n` +
+      context.pointer,
+    { cause: error },
+  );
+  explained.name = 'MapIteratedAsArray';
+  return explained;
+}

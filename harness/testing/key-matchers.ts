@@ -24,14 +24,19 @@ function listKeys(keys: readonly ForeignKeyInfo[]): string {
   return keys.map((key) => `  CONSTRAINT ${key.name} ${describeKey(key)}`).join('\n');
 }
 
+/** Where to read: one place, or one for a key that is missing or points elsewhere and one for its ON DELETE rule. */
+export type ForeignKeyPointer = string | { key: string; onDelete: string };
+
 /** A foreign key on exactly these columns, to exactly that table and those columns, with that ON DELETE rule. */
-export function toHaveForeignKey(received: TableInfo, expected: ForeignKeySpec, pointer: string): MatcherResult {
+export function toHaveForeignKey(received: TableInfo, expected: ForeignKeySpec, pointers: ForeignKeyPointer): MatcherResult {
   const same = (a: readonly string[], b: readonly string[]) => a.join(',') === b.join(',');
   const onColumns = received.foreignKeys.filter((key) => same(key.columns, expected.columns));
   const target = onColumns.filter((key) => key.referencedTable === expected.referencedTable && same(key.referencedColumns, expected.referencedColumns));
   const match = target.find((key) => key.onDelete === expected.onDelete.toUpperCase());
   let why = '';
+  let pointer = typeof pointers === 'string' ? pointers : pointers.key;
   if (!match && target.length > 0) {
+    if (typeof pointers !== 'string') pointer = pointers.onDelete;
     const rule = target[0]!.onDelete;
     why =
       `It is there, but ON DELETE ${rule}${rule === 'RESTRICT' ? ' (what you get when the clause is left out)' : ''}: ` +
@@ -72,7 +77,7 @@ export function registerKeyMatchers(): void {
 }
 
 interface KeyMatchers<R = unknown> {
-  toHaveForeignKey(expected: ForeignKeySpec, pointer: string): R;
+  toHaveForeignKey(expected: ForeignKeySpec, pointer: ForeignKeyPointer): R;
   toHaveAutoIncrement(column: string, pointer: string): R;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Where a kata teaches what the harness itself catches, whatever the test: a borrowed connection
  * never given back, a transaction whose statements do not all run on its own connection, an error
- * swallowed, a row stored again (a redelivery) that fails on its key. A red test points at its
+ * swallowed, a row stored again (a redelivery) that fails on its key, a child table created before
+ * its parent. A red test points at its
  * own kata's paragraph when the kata has one (kata 04 teaches transactions in exercise 5.3, kata
  * 07 teaches the `db` argument), else at the course's first (a missing await: kata 01's DAL).
  */
@@ -9,7 +10,7 @@ import { expect } from 'vitest';
 import { exerciseOfFile, kataOfFile } from '../results/outcomes.ts';
 import { lessonFor } from './teach.ts';
 
-export type ConnectionTopic = 'borrowed' | 'transaction' | 'failures' | 'redelivery' | 'await';
+export type ConnectionTopic = 'borrowed' | 'transaction' | 'failures' | 'redelivery' | 'await' | 'parent-child';
 
 type Place = { kata: string; from: string; topic: ConnectionTopic; section: string; paragraph: string };
 
@@ -27,6 +28,8 @@ const PLACES: readonly Place[] = [
   { kata: '07-order', from: '5.3', topic: 'transaction', section: 'Exercise 5.3', paragraph: 'One item, one INSERT' },
   { kata: '07-order', from: '5.4', topic: 'transaction', section: 'Exercise 5.4', paragraph: 'One handler, one transaction' },
   { kata: '07-order', from: '5.4', topic: 'failures', section: 'Exercise 5.4', paragraph: 'Let failures through' },
+  { kata: '04-product', from: '5.1', topic: 'parent-child', section: '3. Schema deep dive', paragraph: 'Parent and child' },
+  { kata: '07-order', from: '5.1', topic: 'parent-child', section: '3. Schema deep dive', paragraph: 'Parent and child, as in kata 04' },
 ];
 
 /** Where a kata that has no paragraph of its own on the topic sends the student. */
@@ -36,6 +39,7 @@ const COURSE_DEFAULT: Readonly<Record<ConnectionTopic, Omit<Place, 'from' | 'top
   failures: { kata: '01-user', section: 'Exercise 5.3', paragraph: 'Let failures through' },
   redelivery: { kata: '01-user', section: 'Exercise 5.2', paragraph: 'Business context' },
   await: { kata: '01-user', section: 'Exercise 5.2', paragraph: 'Await every statement' },
+  'parent-child': { kata: '04-product', section: '3. Schema deep dive', paragraph: 'Parent and child' },
 };
 
 /** The lesson pointer for a topic, for a test of this kata and exercise. */

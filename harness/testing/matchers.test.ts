@@ -37,10 +37,26 @@ describe('teaching matchers', () => {
     expect(message.endsWith('→ read the lesson')).toBe(true);
   });
 
+  it('toHaveColumns ends with the paragraphs of the columns that differ, else the section', () => {
+    const pointers = { pointer: '→ section', byColumn: { email: '→ email paragraph', user_id: '→ id paragraph' } };
+    const message = toHaveColumns(table, [{ name: 'user_id', type: 'varchar(24)', nullable: false }, { name: 'email', type: 'varchar(255)', nullable: false }], pointers).message();
+    expect(message).toContain('→ email paragraph\n→ section');
+    expect(message).not.toContain('→ id paragraph');
+  });
+
   it('toHaveIndexOn explains that column order matters', () => {
     const result = toHaveIndexOn(table, ['country', 'city'], 'hint');
     expect(result.pass).toBe(false);
     expect(result.message()).toContain('same columns, but the order of columns in an index matters');
+  });
+
+  it('toHaveIndexOn tells a plain INDEX where a UNIQUE KEY is wanted from a column-order slip', () => {
+    const unique = toHaveIndexOn(table, ['city', 'country'], 'hint', { unique: true }).message();
+    expect(unique).toContain('the right columns in the right order, but it is a plain INDEX, not UNIQUE');
+    expect(unique).not.toContain('order of columns');
+    const plain = toHaveIndexOn({ ...table, indexes: [{ name: 'uq', columns: ['city', 'country'], unique: true }] }, ['city', 'country'], 'hint', { unique: false }).message();
+    expect(plain).toContain('but it is UNIQUE');
+    expect(plain).not.toContain('order of columns');
   });
 
   it('toHavePrimaryKey and toUseEngineAndCharset say what was found', () => {

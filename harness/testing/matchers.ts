@@ -18,19 +18,35 @@ function table(rows: string[][]): string {
   return rows.map((row) => '  ' + row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
 
-export function toHaveColumns(received: TableInfo, expected: readonly ColumnSpec[], pointer: string): MatcherResult {
+/**
+ * Where to read about a table's columns: the section, and for some columns the paragraph that
+ * explains their type (money, JSON, booleans). A failure ends with the paragraphs of the columns
+ * that differ, else the section.
+ */
+export type ColumnPointers = { pointer: string; byColumn: Readonly<Record<string, string>> };
+
+function pointerForColumns(pointer: string | ColumnPointers, columns: readonly string[]): string {
+  if (typeof pointer === 'string') return pointer;
+  const paragraphs = [...new Set(columns.map((column) => pointer.byColumn[column] ?? pointer.pointer))];
+  return paragraphs.length > 0 ? paragraphs.join('\n') : pointer.pointer;
+}
+
+export function toHaveColumns(received: TableInfo, expected: readonly ColumnSpec[], pointer: string | ColumnPointers): MatcherResult {
   const found = new Map(received.columns.map((column) => [column.name, column]));
   const rows: string[][] = [['', 'column', 'expected', 'found']];
+  const differing: string[] = [];
   let pass = true;
   for (const spec of expected) {
     const column = found.get(spec.name);
     const ok = column !== undefined && column.type === spec.type && column.nullable === spec.nullable;
+    if (!ok) differing.push(spec.name);
     pass &&= ok;
     rows.push([ok ? '✓' : '✗', spec.name, describeColumn(spec), column ? describeColumn(column) : '(missing)']);
   }
   const extra = received.columns.filter((column: ColumnInfo) => !expected.some((spec) => spec.name === column.name));
   for (const column of extra) {
     pass = false;
+    differing.push(column.name);
     rows.push(['✗', column.name, '(not in the course\'s table)', describeColumn(column)]);
   }
   return {
@@ -38,7 +54,7 @@ export function toHaveColumns(received: TableInfo, expected: readonly ColumnSpec
     message: () =>
       pass
         ? `expected \`${received.name}\` not to have exactly these columns`
-        : `The columns of \`${received.name}\` differ from the course's definition (✗ marks each difference):\n\n${table(rows)}\n\n${pointer}`,
+        : `The columns of \`${received.name}\` differ from the course's definition (✗ marks each difference):\n\n${table(rows)}\n\n${pointerForColumns(pointer, differing)}`,
   };
 }
 
@@ -68,19 +84,45 @@ function listIndexes(indexes: IndexInfo[]): string {
   return indexes.map((index) => `  ${index.unique ? 'UNIQUE ' : ''}INDEX ${index.name} (${index.columns.join(', ')})`).join('\n');
 }
 
+/**
+ * What stands in for the wanted index, when it is missing: the same columns in the same order but
+ * the other kind (a plain INDEX where a UNIQUE KEY is wanted, or the reverse), or the same columns
+ * in another order. Each says what is truly wrong, not the other case's words.
+ */
+function nearMiss(received: TableInfo, columns: readonly string[], unique: boolean | undefined): string {
+  const wanted = columns.join(',');
+  const list = `(${columns.join(', ')})`;
+  const sameOrder = received.indexes.find((index) => index.columns.join(',') === wanted);
+  if (sameOrder && unique === true) {
+    return (
+      `There is an index on ${list}, \`${sameOrder.name}\`, the right columns in the right order, but it is a plain INDEX, not UNIQUE: ` +
+      `it speeds up the lookups, yet the database accepts two rows with the same ${list}. ` +
+      `A UNIQUE KEY refuses the second, whatever the code does.\n`
+    );
+  }
+  if (sameOrder && unique === false) {
+    return (
+      `There is one on ${list}, \`${sameOrder.name}\`, the right columns in the right order, but it is UNIQUE: ` +
+      `the database would refuse a second row with the same ${list}, and the course's rows may share them. A plain INDEX only speeds up the lookups.\n`
+    );
+  }
+  const otherOrder = received.indexes.find((index) => index.columns.join(',') !== wanted && [...index.columns].sort().join(',') === [...columns].sort().join(','));
+  if (otherOrder) {
+    return `There is one on (${otherOrder.columns.join(', ')}): same columns, but the order of columns in an index matters.\n`;
+  }
+  return '';
+}
+
 /** An index (unique or not) whose columns are exactly `columns`, in this order. */
 export function toHaveIndexOn(received: TableInfo, columns: readonly string[], pointer: string, options: { unique?: boolean } = {}): MatcherResult {
   const wanted = columns.join(',');
   const match = received.indexes.find((index) => index.columns.join(',') === wanted && (options.unique === undefined || index.unique === options.unique));
-  const sameColumnsOtherOrder = received.indexes.find((index) => [...index.columns].sort().join(',') === [...columns].sort().join(','));
   const kind = options.unique ? 'a UNIQUE KEY' : 'an INDEX';
   return {
     pass: match !== undefined,
     message: () =>
       `\`${received.name}\` should have ${kind} on (${columns.join(', ')}), in that column order.\n` +
-      (sameColumnsOtherOrder && !match
-        ? `There is one on (${sameColumnsOtherOrder.columns.join(', ')}): same columns, but the order of columns in an index matters.\n`
-        : '') +
+      (match ? '' : nearMiss(received, columns, options.unique)) +
       `Indexes found:\n${listIndexes(received.indexes)}\n${pointer}`,
   };
 }
@@ -134,7 +176,7 @@ export function registerKataMatchers(): void {
 }
 
 interface KataMatchers<R = unknown> {
-  toHaveColumns(expected: readonly ColumnSpec[], pointer: string): R;
+  toHaveColumns(expected: readonly ColumnSpec[], pointer: string | ColumnPointers): R;
   toHaveColumnOrder(expected: readonly string[], pointer: string): R;
   toHavePrimaryKey(expected: readonly string[], pointer: string): R;
   toHaveIndexOn(columns: readonly string[], pointer: string, options?: { unique?: boolean }): R;

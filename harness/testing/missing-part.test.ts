@@ -1,6 +1,6 @@
 /** A handler that reads through a part the event does not have gets the lesson's words, not the runtime's alone. */
 import { describe, expect, it } from 'vitest';
-import { explainMissingPart } from './handlers.ts';
+import { explainMapIteratedAsArray, explainMissingPart } from './handlers.ts';
 
 describe('explainMissingPart', () => {
   it("names the field, the ?. to read it with, and the exercise", () => {
@@ -23,5 +23,23 @@ describe('explainMissingPart', () => {
     expect(explainMissingPart(other, { eventType: 'post.created', pointer: '→' })).toBe(other);
     const notStarted = new Error('not implemented yet');
     expect(explainMissingPart(notStarted, { eventType: 'post.created', pointer: '→' })).toBe(notStarted);
+  });
+});
+
+describe('explainMapIteratedAsArray', () => {
+  it('explains a for...of over an object keyed by name, and leaves other errors alone', () => {
+    const data = { variants: { 'red-xl': {} } as unknown as unknown[] };
+    let thrown: unknown;
+    try {
+      for (const variant of data.variants) void variant;
+    } catch (error) {
+      thrown = error;
+    }
+    const explained = explainMapIteratedAsArray(thrown, { eventType: 'product.created', pointer: '→ section 4' }) as Error;
+    expect(explained.name).toBe('MapIteratedAsArray');
+    expect(explained.message).toContain('Object.entries(map)');
+    expect(explained.message.endsWith('→ section 4')).toBe(true);
+    const other = new TypeError('x is not a function');
+    expect(explainMapIteratedAsArray(other, { eventType: 'product.created', pointer: '' })).toBe(other);
   });
 });

@@ -2,12 +2,16 @@
 import { relative } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, expect, inject } from 'vitest';
+import { pointForeignKeysAt } from '../db/tables.ts';
 import { registerKeyMatchers } from './key-matchers.ts';
+import { connectionLesson } from './lesson-places.ts';
 import { registerKataMatchers } from './matchers.ts';
 import { propertyRuns } from './property-runs.ts';
 
 registerKataMatchers();
 registerKeyMatchers();
+// a child table created before its parent: the running test's kata's paragraph on parent and child
+pointForeignKeysAt(() => connectionLesson('parent-child'));
 
 // Database round trips make each property run cost a few milliseconds: 25 runs per property
 // keeps a suite under a second while still covering the awkward cases (fast-check biases

@@ -44,6 +44,14 @@ describe('describeParameterProblems', () => {
     expect(message.endsWith('→ read the lesson')).toBe(true);
   });
 
+  it('tells a value left out of the statement from one pasted into it: no word of SQL injection when nothing was pasted', () => {
+    const sent = [{ sql: 'DELETE FROM posts WHERE post_id = ?', values: ['p1'], database: 'd' }];
+    const message = describeParameterProblems('PostDAL.softDeletePost', sent, { post_id: 'p1', event_id: 'e1-uuid' }, '→ read')!;
+    expect(message.split('\n')[0]).toBe('PostDAL.softDeletePost did not send event_id: no parameter holds it, and the SQL text does not contain it either.');
+    expect(message).toContain('Nothing was pasted into the SQL');
+    expect(message).not.toContain('SQL injection');
+  });
+
   it('counts an object (a JSON column\'s value) sent as its JSON text as a parameter', () => {
     const attributes = { color: 'red', sizes: [38, 39] };
     const sent = [{ sql: 'INSERT INTO products (attributes_json) VALUES (?)', values: [JSON.stringify(attributes)], database: 'd' }];

@@ -110,21 +110,36 @@ export function describeParameterProblems(call: string, statements: readonly Sen
   const problems = parameterProblems(statements, values);
   if (problems.length === 0) return undefined;
   const pasted = problems.filter((problem) => problem.inText);
-  const lines = [
-    pasted.length > 0
-      ? `${call} pasted ${listColumns(pasted)} into the SQL text instead of sending ${pasted.length > 1 ? 'them' : 'it'} as ? parameter${pasted.length > 1 ? 's' : ''}.`
-      : `${call} did not send ${listColumns(problems)} as ? parameter${problems.length > 1 ? 's' : ''}.`,
-    ...problems.slice(0, 6).map((problem) => `  ${problem.column} = ${formatValue(problem.value)}: ${problem.inText ? 'found inside the SQL text' : 'not among the parameters'}`),
+  const absent = problems.filter((problem) => !problem.inText);
+  const plural = (list: readonly ParameterProblem[], many: string, one: string) => (list.length > 1 ? many : one);
+  const sent = [
     'What was sent:',
     ...statements.slice(0, 3).flatMap((statement) => [
       `  SQL:        ${statement.sql.replace(/\s+/g, ' ').trim().slice(0, 300)}`,
       `  parameters: ${statement.values.length === 0 ? '(none)' : formatValue(statement.values).slice(0, 300)}`,
     ]),
+  ];
+  const details = problems.slice(0, 6).map((problem) => `  ${problem.column} = ${formatValue(problem.value)}: ${problem.inText ? 'found inside the SQL text' : 'neither among the parameters nor in the SQL text'}`);
+  if (pasted.length === 0) {
+    // nothing pasted: the values were left out of the statement, which is another mistake than injection
+    return [
+      `${call} did not send ${listColumns(absent)}: no parameter holds ${plural(absent, 'them', 'it')}, and the SQL text does not contain ${plural(absent, 'them', 'it')} either.`,
+      ...details,
+      ...sent,
+      `Nothing was pasted into the SQL: the statement leaves ${plural(absent, 'these values', 'this value')} out (or sends ${plural(absent, 'them', 'it')} changed). ` +
+        `Compare its SQL and parameters with the exercise's statement: which columns it writes, which row its WHERE picks.`,
+      pointer,
+    ].join('\n');
+  }
+  const lines = [
+    `${call} pasted ${listColumns(pasted)} into the SQL text instead of sending ${plural(pasted, 'them', 'it')} as ? ${plural(pasted, 'parameters', 'parameter')}.` +
+      (absent.length > 0 ? ` It did not send ${listColumns(absent)} either (no parameter holds ${plural(absent, 'them', 'it')}).` : ''),
+    ...details,
+    ...sent,
     `A value pasted into SQL breaks on the first quote (O'Brien) and lets crafted input run SQL of its own (SQL injection).`,
     `Write one ? in the SQL for each value and pass the values in the array: execute(sql, [value, ...]), on the connection the method was given if it takes one (db.execute), else on getPool().`,
     pointer,
   ];
-  if (problems.length !== pasted.length && pasted.length > 0) lines[0] += ` It did not send ${listColumns(problems.filter((problem) => !problem.inText))} as parameters either.`;
   return lines.join('\n');
 }
 

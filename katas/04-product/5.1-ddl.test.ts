@@ -50,6 +50,19 @@ const PRODUCT_VARIANTS: ColumnSpec[] = [
 ];
 
 const schema = lesson.section('3. Schema deep dive');
+/** The paragraphs of section 3, for the tests and columns they explain. */
+const paragraph = (name: string) => lesson.paragraph('3. Schema deep dive', name);
+const parentAndChild = paragraph('Parent and child');
+const onDelete = paragraph('ON DELETE decides what a parent\'s delete does to its children');
+const surrogateKey = paragraph('A surrogate key, and the natural key kept unique');
+const compositeUnique = paragraph('The composite `UNIQUE` key, and its column order');
+const money = paragraph('Money is `DECIMAL`, never `FLOAT` or `DOUBLE`');
+const jsonColumns = paragraph('`JSON` columns: the document counts, not its text');
+/** A column whose type a paragraph explains points there; the others at the section. */
+const columnPointers = {
+  pointer: schema,
+  byColumn: { price: money, attributes_json: jsonColumns, is_active: paragraph('`BOOLEAN` is `TINYINT(1)`') },
+};
 
 /** A product row written with the test's own INSERT (only the NOT NULL columns). */
 function productRow(productId: string, price = '24.50') {
@@ -74,7 +87,7 @@ const variantKeysOf = async (productId: string) =>
 
 describe('Exercise 5.1: CREATE TABLE products', () => {
   it('has the 14 columns with the course\'s types and nullability', async () => {
-    expect(await products()).toHaveColumns(PRODUCTS, schema);
+    expect(await products()).toHaveColumns(PRODUCTS, columnPointers);
   });
 
   it('lists the columns in the course\'s order', async () => {
@@ -102,7 +115,7 @@ describe('Exercise 5.1: CREATE TABLE products', () => {
     expect(
       sum!.total,
       `SUM(price) over three products priced 0.10 must be exactly '0.30' (mysql2 returns DECIMAL as text). ` +
-        `A FLOAT or DOUBLE column stores binary fractions: 0.1 has no exact one, and sums drift (0.30000000000000004).\n${schema}`,
+        `A FLOAT or DOUBLE column stores binary fractions: 0.1 has no exact one, and sums drift (0.30000000000000004).\n${money}`,
     ).toBe('0.30');
   });
 
@@ -111,14 +124,14 @@ describe('Exercise 5.1: CREATE TABLE products', () => {
     await db.reset();
     await expect(
       db.insert('products', [{ ...productRow('a00000000000000000000004'), attributes_json: '[object Object]' }]),
-      `A JSON column refuses text that is not a JSON document; a TEXT column would store anything.\n${schema}`,
+      `A JSON column refuses text that is not a JSON document; a TEXT column would store anything.\n${jsonColumns}`,
     ).rejects.toThrow();
   });
 });
 
 describe('Exercise 5.1: CREATE TABLE product_variants', () => {
   it('has the 9 columns with the course\'s types and nullability', async () => {
-    expect(await variants()).toHaveColumns(PRODUCT_VARIANTS, schema);
+    expect(await variants()).toHaveColumns(PRODUCT_VARIANTS, columnPointers);
   });
 
   it('lists the columns in the course\'s order', async () => {
@@ -127,18 +140,18 @@ describe('Exercise 5.1: CREATE TABLE product_variants', () => {
 
   it('uses id as PRIMARY KEY, numbered by the server (AUTO_INCREMENT)', async () => {
     const table = await variants();
-    expect(table).toHavePrimaryKey(['id'], schema);
-    expect(table).toHaveAutoIncrement('id', schema);
+    expect(table).toHavePrimaryKey(['id'], surrogateKey);
+    expect(table).toHaveAutoIncrement('id', surrogateKey);
   });
 
   it('has a UNIQUE KEY on (product_id, variant_key), in that order', async () => {
-    expect(await variants()).toHaveIndexOn(['product_id', 'variant_key'], schema, { unique: true });
+    expect(await variants()).toHaveIndexOn(['product_id', 'variant_key'], compositeUnique, { unique: true });
   });
 
   it('has a FOREIGN KEY (product_id) REFERENCES products (product_id) ON DELETE CASCADE', async () => {
     expect(await variants()).toHaveForeignKey(
       { columns: ['product_id'], referencedTable: 'products', referencedColumns: ['product_id'], onDelete: 'CASCADE' },
-      schema,
+      { key: parentAndChild, onDelete },
     );
   });
 
@@ -155,8 +168,8 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await db.insert('products', [productRow(product.product_id)]);
     await db.insert('product_variants', [variantRow(product.product_id, 'red-xl'), variantRow(product.product_id, 'navy-m')]);
     const ids = (await db.rows<{ id: number | string }>('SELECT id FROM product_variants ORDER BY id')).map((row) => Number(row.id));
-    expect(ids, `Two rows inserted without an id should get two increasing numbers from AUTO_INCREMENT.\n${schema}`).toHaveLength(2);
-    expect(ids[1]!, `AUTO_INCREMENT gives each new row the next number.\n${schema}`).toBeGreaterThan(ids[0]!);
+    expect(ids, `Two rows inserted without an id should get two increasing numbers from AUTO_INCREMENT.\n${surrogateKey}`).toHaveLength(2);
+    expect(ids[1]!, `AUTO_INCREMENT gives each new row the next number.\n${surrogateKey}`).toBeGreaterThan(ids[0]!);
   });
 
   it('refuses a variant whose product does not exist (the foreign key)', async () => {
@@ -164,7 +177,7 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await db.reset();
     await expect(
       db.insert('product_variants', [variantRow('ffffffffffffffffffffffff', 'red-xl')]),
-      `product_variants.product_id must point at an existing product: the FOREIGN KEY refuses an orphan variant.\n${schema}`,
+      `product_variants.product_id must point at an existing product: the FOREIGN KEY refuses an orphan variant.\n${parentAndChild}`,
     ).rejects.toThrow(/foreign key/i);
   });
 
@@ -176,11 +189,11 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await db.insert('product_variants', [variantRow(first, 'default')]);
     await expect(
       db.insert('product_variants', [variantRow(second, 'default')]),
-      `Two products may both have a variant called 'default': the key is unique per product, UNIQUE (product_id, variant_key), not on variant_key alone.\n${schema}`,
+      `Two products may both have a variant called 'default': the key is unique per product, UNIQUE (product_id, variant_key), not on variant_key alone.\n${compositeUnique}`,
     ).resolves.toBeUndefined();
     await expect(
       db.insert('product_variants', [variantRow(first, 'default')]),
-      `One product cannot have the variant 'default' twice: UNIQUE (product_id, variant_key).\n${schema}`,
+      `One product cannot have the variant 'default' twice: UNIQUE (product_id, variant_key).\n${compositeUnique}`,
     ).rejects.toThrow(/duplicate/i);
   });
 
@@ -192,10 +205,10 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await db.insert('product_variants', [variantRow(doomed, 'red-xl'), variantRow(doomed, 'navy-m'), variantRow(kept, 'red-xl')]);
     await expect(
       db.rows('DELETE FROM products WHERE product_id = ?', [doomed]),
-      `A DELETE of a product that has variants must not be refused: ON DELETE CASCADE takes them with it (without the clause, the key refuses the delete).\n${schema}`,
+      `A DELETE of a product that has variants must not be refused: ON DELETE CASCADE takes them with it (without the clause, the key refuses the delete).\n${onDelete}`,
     ).resolves.toBeDefined();
-    expect(await variantKeysOf(doomed), `After DELETE FROM products, the product's variants are gone by themselves.\n${schema}`).toEqual([]);
-    expect(await variantKeysOf(kept), `Another product's variants stay.\n${schema}`).toEqual(['red-xl']);
+    expect(await variantKeysOf(doomed), `After DELETE FROM products, the product's variants are gone by themselves.\n${onDelete}`).toEqual([]);
+    expect(await variantKeysOf(kept), `Another product's variants stay.\n${onDelete}`).toEqual(['red-xl']);
   });
 
   it('can run again at the next service start without failing (IF NOT EXISTS)', async () => {

@@ -19,6 +19,7 @@ import type { ProductDAL } from './product-dal.ts';
 
 const lesson = lessonFor('04-product');
 const flattening = lesson.section('4. The flattening map');
+const jsonNull = lesson.paragraph('3. Schema deep dive', 'SQL `NULL` is not JSON `null`');
 
 /** The columns of a VariantRow, the key first (a variant is told apart by its key). */
 const VARIANT_ROW_COLUMNS = ['variant_key', 'sku', 'name', 'price', 'stock', 'is_active', 'attributes_json'] as const;
@@ -28,7 +29,7 @@ const consumer = consumerUnderTest({
     name: 'ProductDAL',
     methods: {
       insertProduct: [{ name: 'product', columns: PRODUCT_COLUMNS, json: ['attributes_json'] }],
-      replaceVariants: [{ name: 'productId' }, { name: 'variants', columns: VARIANT_ROW_COLUMNS, many: true, json: ['attributes_json'] }],
+      replaceVariants: [{ name: 'productId' }, { name: 'variants', columns: VARIANT_ROW_COLUMNS, many: true, json: ['attributes_json'], mapKey: { column: 'variant_key', map: 'data.variants' } }],
       deleteProduct: [{ name: 'productId' }],
     },
   },
@@ -128,7 +129,8 @@ describe('Exercise 5.4: ProductConsumer handlers', () => {
           handedOver === 'null'
             ? `A part missing from the document becomes null: read it with ?. and end with ?? null. For the JSON column that means null (SQL NULL), not JSON.stringify(null), which is the text 'null'.`
             : `An empty attributes object is still a document: JSON.stringify({}) is '{}', stored as an empty JSON object. Only a missing or null attributes becomes SQL NULL.`,
-        pointer: flattening,
+        // the text 'null' in the JSON column is taught in section 3; the other parts by the flattening map
+        pointer: 'attributes_json' in expected && handedOver === 'null' ? jsonNull : flattening,
       },
     );
   });
@@ -138,9 +140,20 @@ describe('Exercise 5.4: ProductConsumer handlers', () => {
     strip(variant);
     const calls = await consumer.deliver(created(buildProduct({ variants: { 'red-xl': variant } })));
     const [row] = (argumentOf(calls, 'replaceVariants', 1) as VariantRow[] | undefined) ?? [];
+    // a variant_key that is not the map's key (Object.values, numbered by position) is another mistake than a missing part
+    const keyLost = row !== undefined && row.variant_key !== 'red-xl';
     expect(row).toEqualRow(
       { variant_key: 'red-xl', sku: variant.sku, [field]: null },
-      { columns: ['variant_key', 'sku', field], partial: true, why: 'A part missing from the variant becomes null (?? null).', pointer: flattening },
+      {
+        columns: ['variant_key', 'sku', field],
+        partial: true,
+        why: keyLost
+          ? `variant_key is the variant's KEY in data.variants ('red-xl' here), not its position or a field of it: Object.entries(data.variants ?? {}) gives [key, variant] pairs (Object.values drops the keys).`
+          : field === 'attributes_json'
+            ? `A part missing from the variant becomes null (?? null): for the JSON column, null (SQL NULL), not JSON.stringify(null), which is the text 'null'.`
+            : 'A part missing from the variant becomes null (?? null).',
+        pointer: !keyLost && field === 'attributes_json' ? jsonNull : flattening,
+      },
     );
   });
 

@@ -58,10 +58,40 @@ async function postHandedOver(event: EventEnvelope<PostDocument>): Promise<Recor
   return withParsedJson(calls[0]!.args[0] as Record<string, unknown>, POST_JSON_COLUMNS, lesson.paragraph('4. The flattening map', 'Lists become JSON text'));
 }
 
+/** The JSON columns whose text, once parsed, is a string that is JSON text again: JSON.stringify ran twice. */
+function encodedTwice(found: Record<string, unknown>, expected: Record<string, unknown>): string[] {
+  return POST_JSON_COLUMNS.filter((column) => {
+    const value = found[column];
+    if (typeof value !== 'string' || typeof expected[column] === 'string') return false;
+    try {
+      return typeof JSON.parse(value) === 'object';
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Checks the handed-over row against the expected one, column by column (all columns, or only `columns`). */
-function expectRow(found: Record<string, unknown>, expected: Partial<Record<keyof PostRow, unknown>>, why: string, columns?: readonly (keyof PostRow)[]): void {
+function expectRow(
+  found: Record<string, unknown>,
+  expected: Partial<Record<keyof PostRow, unknown>>,
+  why: string,
+  columns?: readonly (keyof PostRow)[],
+  pointer = flattening,
+): void {
   const parsedExpected = withParsedJson(expected, POST_JSON_COLUMNS);
-  expect(found).toEqualRow(parsedExpected, { columns: columns ?? POST_COLUMNS, partial: columns !== undefined, why, pointer: flattening });
+  // a list encoded twice is there, whole: not the mistake the test's own words are about
+  const twice = encodedTwice(found, parsedExpected).filter((column) => columns === undefined || (columns as readonly string[]).includes(column));
+  const explained =
+    twice.length > 0
+      ? {
+          why:
+            `${twice.join(', ')} ${twice.length > 1 ? 'hold' : 'holds'} the JSON text of a string, not of the list: JSON.stringify ran twice ` +
+            `(the text parses to a string such as "[]", which is JSON text again). Call JSON.stringify once, on the list itself.`,
+          pointer: lesson.paragraph('4. The flattening map', 'Lists become JSON text'),
+        }
+      : { why, pointer };
+  expect(found).toEqualRow(parsedExpected, { columns: columns ?? POST_COLUMNS, partial: columns !== undefined, ...explained });
 }
 
 const LISTS = ['media', 'hashtags', 'mentions'] as const;
@@ -115,6 +145,7 @@ describe('Exercise 5.3: PostConsumer handlers', () => {
       { media_json: '[]', hashtags_json: '[]', mentions_json: '[]' },
       'A list the document leaves out, or sends as null, is an empty list: JSON.stringify(data.media ?? []).',
       ['media_json', 'hashtags_json', 'mentions_json'],
+      lesson.paragraph('4. The flattening map', 'A missing list is an empty list'),
     );
   });
 

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { applyTables } from '../../harness/db/tables.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
 import type { ColumnSpec } from '../../harness/testing/matchers.ts';
+import { explainingOutOfRange } from '../../harness/testing/out-of-range.ts';
+import { ORDER_MONEY_TYPES } from '../../harness/events/order.ts';
 import { lessonFor } from '../../harness/testing/teach.ts';
 import { tables } from './tables.ts';
 
@@ -15,6 +17,22 @@ const db = useKataDatabase({ kata: '07-order', tables: () => tables });
 const orders = () => db.table('orders', '5.1');
 const orderItems = () => db.table('order_items', '5.1');
 const schema = lesson.section('3. Schema deep dive');
+/** The paragraphs of section 3, for the tests and columns they explain. */
+const paragraph = (name: string) => lesson.paragraph('3. Schema deep dive', name);
+const moneyParagraph = paragraph('Money is `DECIMAL`');
+const parentAndChild = paragraph('Parent and child, as in kata 04');
+const naturalKey = paragraph('An item\'s natural key is `(order_id, item_id)`');
+const autoIncrement = paragraph('`AUTO_INCREMENT` and gaps');
+/** A total written into a column typed too narrow: the server's bare "Out of range" explained. */
+const narrowMoney = { kata: '07-order', types: ORDER_MONEY_TYPES, pointer: moneyParagraph };
+/** A column whose type a paragraph explains points there (the money, the snapshot); the others at the section. */
+const columnPointers = {
+  pointer: schema,
+  byColumn: {
+    ...Object.fromEntries(Object.keys(ORDER_MONEY_TYPES).map((column) => [column, moneyParagraph])),
+    ...Object.fromEntries(['snapshot_name', 'snapshot_sku', 'snapshot_image_url', 'snapshot_supplier_id', 'snapshot_category'].map((column) => [column, paragraph('The product snapshot: copying on purpose')])),
+  },
+};
 
 const column = (name: string, type: string, nullable = false): ColumnSpec => ({ name, type, nullable });
 const money = (name: string) => column(name, 'decimal(12,2)');
@@ -110,7 +128,7 @@ const itemIdsOf = async (orderId: string) =>
 
 describe('Exercise 5.1: CREATE TABLE orders', () => {
   it('has the 28 columns with the course\'s types and nullability', async () => {
-    expect(await orders()).toHaveColumns(ORDERS, schema);
+    expect(await orders()).toHaveColumns(ORDERS, columnPointers);
   });
 
   it('lists the columns in the course\'s order', async () => {
@@ -140,7 +158,7 @@ describe('Exercise 5.1: CREATE TABLE orders', () => {
 
 describe('Exercise 5.1: CREATE TABLE order_items', () => {
   it('has the 13 columns with the course\'s types and nullability', async () => {
-    expect(await orderItems()).toHaveColumns(ORDER_ITEMS, schema);
+    expect(await orderItems()).toHaveColumns(ORDER_ITEMS, columnPointers);
   });
 
   it('lists the columns in the course\'s order', async () => {
@@ -149,12 +167,12 @@ describe('Exercise 5.1: CREATE TABLE order_items', () => {
 
   it('uses id as PRIMARY KEY, numbered by the server (AUTO_INCREMENT)', async () => {
     const table = await orderItems();
-    expect(table).toHavePrimaryKey(['id'], schema);
-    expect(table).toHaveAutoIncrement('id', schema);
+    expect(table).toHavePrimaryKey(['id'], autoIncrement);
+    expect(table).toHaveAutoIncrement('id', autoIncrement);
   });
 
   it('has a UNIQUE KEY on (order_id, item_id), in that order', async () => {
-    expect(await orderItems()).toHaveIndexOn(['order_id', 'item_id'], lesson.paragraph('3. Schema deep dive', 'An item\'s natural key is `(order_id, item_id)`'), { unique: true });
+    expect(await orderItems()).toHaveIndexOn(['order_id', 'item_id'], naturalKey, { unique: true });
   });
 
   it('has an index on product_id: what sold, per product', async () => {
@@ -162,7 +180,7 @@ describe('Exercise 5.1: CREATE TABLE order_items', () => {
   });
 
   it('has a FOREIGN KEY (order_id) REFERENCES orders (order_id) ON DELETE CASCADE', async () => {
-    expect(await orderItems()).toHaveForeignKey({ columns: ['order_id'], referencedTable: 'orders', referencedColumns: ['order_id'], onDelete: 'CASCADE' }, schema);
+    expect(await orderItems()).toHaveForeignKey({ columns: ['order_id'], referencedTable: 'orders', referencedColumns: ['order_id'], onDelete: 'CASCADE' }, parentAndChild);
   });
 
   it('is an InnoDB table in utf8mb4', async () => {
@@ -194,7 +212,7 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     ).resolves.toBeUndefined();
     await expect(
       db.insert('order_items', [itemRow(first, 'ln-01')]),
-      `One order cannot have the line ln-01 twice: UNIQUE (order_id, item_id).\n${schema}`,
+      `One order cannot have the line ln-01 twice: UNIQUE (order_id, item_id).\n${naturalKey}`,
     ).rejects.toThrow(/duplicate/i);
   });
 
@@ -205,8 +223,8 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await db.insert('orders', [orderRow(order, 'ORD-2026-000000021')]);
     await db.insert('order_items', [itemRow(order, 'ln-01'), itemRow(order, 'ln-02')]);
     const ids = (await db.rows<{ id: number | string }>('SELECT id FROM order_items ORDER BY id')).map((row) => Number(row.id));
-    expect(ids, `Two rows inserted without an id should get two increasing numbers from AUTO_INCREMENT.\n${schema}`).toHaveLength(2);
-    expect(ids[1]!, `AUTO_INCREMENT gives each new row the next number.\n${schema}`).toBeGreaterThan(ids[0]!);
+    expect(ids, `Two rows inserted without an id should get two increasing numbers from AUTO_INCREMENT.\n${autoIncrement}`).toHaveLength(2);
+    expect(ids[1]!, `AUTO_INCREMENT gives each new row the next number.\n${autoIncrement}`).toBeGreaterThan(ids[0]!);
   });
 
   it('refuses an item whose order does not exist (the foreign key)', async () => {
@@ -214,7 +232,7 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await db.reset();
     await expect(
       db.insert('order_items', [itemRow('ffffffffffffffffffffffff', 'ln-01')]),
-      `order_items.order_id must point at an existing order: the FOREIGN KEY refuses an orphan line.\n${schema}`,
+      `order_items.order_id must point at an existing order: the FOREIGN KEY refuses an orphan line.\n${parentAndChild}`,
     ).rejects.toThrow(/foreign key/i);
   });
 
@@ -226,26 +244,26 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await db.insert('order_items', [itemRow(doomed, 'ln-01'), itemRow(doomed, 'ln-02'), itemRow(kept, 'ln-01')]);
     await expect(
       db.rows('DELETE FROM orders WHERE order_id = ?', [doomed]),
-      `A DELETE of an order that has items must not be refused: ON DELETE CASCADE takes them with it (without the clause, the key refuses the delete).\n${schema}`,
+      `A DELETE of an order that has items must not be refused: ON DELETE CASCADE takes them with it (without the clause, the key refuses the delete).\n${parentAndChild}`,
     ).resolves.toBeDefined();
-    expect(await itemIdsOf(doomed), `After DELETE FROM orders, the order's items are gone by themselves.\n${schema}`).toEqual([]);
-    expect(await itemIdsOf(kept), `Another order's items stay.\n${schema}`).toEqual(['ln-01']);
+    expect(await itemIdsOf(doomed), `After DELETE FROM orders, the order's items are gone by themselves.\n${parentAndChild}`).toEqual([]);
+    expect(await itemIdsOf(kept), `Another order's items stay.\n${parentAndChild}`).toEqual(['ln-01']);
   });
 
   it('keeps money exact: three lines of 0.10 add up to exactly 0.30, and the largest total fits', async () => {
     await orderItems();
     await db.reset();
     const order = 'e00000000000000000000001';
-    await db.insert('orders', [{ ...orderRow(order, 'ORD-2026-000000041'), total: '9999999999.99' }]);
+    await explainingOutOfRange(db, narrowMoney).insert('orders', [{ ...orderRow(order, 'ORD-2026-000000041'), total: '9999999999.99' }]);
     await db.insert('order_items', [itemRow(order, 'ln-01', '0.10'), itemRow(order, 'ln-02', '0.10'), itemRow(order, 'ln-03', '0.10')]);
     const [sum] = await db.rows<{ total: unknown }>('SELECT SUM(line_total) AS total FROM order_items');
     expect(
       sum!.total,
       `SUM(line_total) over three lines of 0.10 must be exactly '0.30' (mysql2 returns DECIMAL as text). ` +
-        `A FLOAT or DOUBLE column stores binary fractions: 0.1 has no exact one, and sums drift (0.30000000000000004).\n${lesson.paragraph('3. Schema deep dive', 'Money is `DECIMAL`')}`,
+        `A FLOAT or DOUBLE column stores binary fractions: 0.1 has no exact one, and sums drift (0.30000000000000004).\n${moneyParagraph}`,
     ).toBe('0.30');
     const [stored] = await db.rows<{ total: unknown }>('SELECT total FROM orders');
-    expect(stored!.total, `orders.total holds up to 9,999,999,999.99 exactly: DECIMAL(12,2).\n${schema}`).toBe('9999999999.99');
+    expect(stored!.total, `orders.total holds up to 9,999,999,999.99 exactly: DECIMAL(12,2).\n${moneyParagraph}`).toBe('9999999999.99');
   });
 
   it('can run again at the next service start without failing (IF NOT EXISTS)', async () => {

@@ -162,6 +162,14 @@ describe('Exercise 5.4: OrderConsumer handlers', () => {
       `insertItems failed (an item with a value its column refuses): the handler must fail too, so that the framework retries and then dead-letters the event.\n${lesson.paragraph('Exercise 5.4', 'A poisoned item')}`,
     ).rejects.toThrow(/Data too long/);
     const order = standIn.writes.find((write) => write.method === 'upsertOrder');
+    // no upsertOrder at all: the items came first, failed, and the order was never written
+    expect(
+      order !== undefined || !standIn.writes.some((write) => write.method === 'insertItems'),
+      `insertItems ran before upsertOrder (which never came: this test makes insertItems fail). The items were written before their order, ` +
+        `and an item points at its order (the foreign key): the database would refuse it while the order is not stored. ` +
+        `Write the order first, then its items, both on the transaction's connection.\n` +
+        `The writes:\n${describeWrites(standIn.writes)}\n${lesson.paragraph('Exercise 5.4', 'One handler, one transaction')}`,
+    ).toBe(true);
     expect(
       order?.transaction !== undefined && standIn.transactions[order.transaction - 1]?.outcome === 'rolled back',
       `The order must go back with the failed item: upsertOrder has to run on the connection of the transaction that insertItems' failure rolls back. ` +
