@@ -5,7 +5,8 @@ import { useTemporaryStateDir } from '../testing/temporary-state.ts';
 import { curriculum } from '../../curriculum.ts';
 import { collectResults, currentResult, guideText, isGreen, KataResults } from './guide.ts';
 import { StuckTracker, stuckOffer } from './stuck.ts';
-import { afterRun, inLearnerLoop, waitingFor } from './loop-gate.ts';
+import { afterRun, inLearnerLoop, LearnerSequencer, waitingFor } from './loop-gate.ts';
+import { REPO_ROOT } from './state.ts';
 import { hintsOf, resetHints, revealNext } from './hints.ts';
 import { findExercise, findKata, UsageError } from './katas.ts';
 import { exerciseOfFile, outcomesFromModules } from '../results/outcomes.ts';
@@ -269,7 +270,27 @@ describe('the learner loop\'s end-to-end gate', () => {
     expect(waitingFor(e2e)).toEqual([]);
     run(['katas/01-user/5.2-dal.test.ts', 'failed']);
     expect(waitingFor(e2e)).toEqual(['katas/01-user/5.2-dal.test.ts']);
-    expect(afterRun()).toEqual({ rerun: [], notes: [] });
+    expect(afterRun()).toEqual({ rerun: [], notes: [], endToEnd: [], afterCurrent: [] });
+  });
+
+  it('runs the current exercise alone first; suites of green exercises the save also reran come right after, then the end-to-end file', async () => {
+    const files = ['5.1-ddl', '5.2-dal', '5.3-dal-items', '5.4-consumer', '5.4-consumer.e2e'].map((name) => `katas/07-order/${name}.test.ts`);
+    const run = (...entries: [string, 'passed' | 'failed'][]) => recordProgress(outcomesFromModules(entries.map(([file, state]) => fakeModule(file, [['t', state]]))));
+    // 5.2 is the current exercise (red); 5.1, 5.3 and 5.4 passed
+    run([files[0]!, 'passed'], [files[1]!, 'failed'], [files[2]!, 'passed'], [files[3]!, 'passed'], [files[4]!, 'passed']);
+    const spec = (file: string) => ({ moduleId: `${REPO_ROOT}${file}`, project: { name: '07-order', config: { sequence: { groupOrder: 0 }, isolate: false } } }) as never;
+    const sequencer = new LearnerSequencer({ config: { watch: true }, cache: { getTestSpecificationResult: () => undefined } } as never);
+    // a save of order-dal.ts (exercises 5.2 and 5.3; the consumer imports it too)
+    const sorted = (await sequencer.sort([files[1], files[2], files[3], files[4]].map((file) => spec(file!)))) as { moduleId: string }[];
+    expect(sorted.map((entry) => entry.moduleId)).toEqual([`${REPO_ROOT}${files[1]}`]);
+    run([files[1]!, 'passed']);
+    const first = afterRun();
+    expect(first.afterCurrent.toSorted()).toEqual(['5.3-dal-items.test.ts', '5.4-consumer.test.ts']);
+    // the end-to-end file waits for them: they run again, so their earlier pass does not count
+    expect(first.endToEnd).toEqual([]);
+    expect(first.notes).toEqual([]);
+    run([files[2]!, 'passed'], [files[3]!, 'passed']);
+    expect(afterRun().endToEnd).toEqual(['5.4-consumer.e2e.test.ts']);
   });
 
   it('applies in watch mode only: vitest run, grading and verify run every suite', () => {

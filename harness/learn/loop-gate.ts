@@ -10,7 +10,12 @@
  * grading and `npm run verify` always run every suite. A run that selects the
  * end-to-end file alone (`npm test -- katas/01-user/5.3-consumer.e2e`) runs it too.
  *
- * Also: the current exercise's files go first.
+ * Also: the current exercise's files go first, and alone. When a save reruns the current
+ * exercise's suites together with suites of exercises that were green (a DAL file that holds
+ * exercises 5.2 and 5.3), those wait for the current verdict and run right after it: the
+ * learner sees the verdict they wait for in a second, not after every affected suite at the full
+ * count. (They do run: the save may have broken them, and the ladder counts them as not run until
+ * they did.)
  */
 import { basename, dirname, relative } from 'node:path';
 import type { TestModule, TestSpecification, Vitest } from 'vitest/node';
@@ -19,7 +24,7 @@ import { exerciseOfFile, kataOfFile } from '../results/outcomes.ts';
 import { filePasses, provisional, tallyFiles, type FileResult } from '../results/tally.ts';
 import { outcomesFromModules } from '../results/outcomes.ts';
 import { suiteFilesOf } from './katas.ts';
-import { currentExercise, readFileResults, readProgress } from './progress.ts';
+import { currentExercise, exerciseGreen, readFileResults, readProgress } from './progress.ts';
 import { REPO_ROOT } from './state.ts';
 
 const END_TO_END = '.e2e.test.ts';
@@ -49,6 +54,8 @@ export function waitingFor(e2eFile: string, results: Record<string, FileResult> 
  * copy of this module; both must see the same map.
  */
 const heldBack = ((globalThis as Record<symbol, unknown>)[Symbol.for('kafka-mysql-katas:held-back')] ??= new Map()) as Map<string, TestSpecification>;
+/** Suites of green exercises that wait for the current exercise's verdict (same sharing as above). */
+const afterCurrent = ((globalThis as Record<symbol, unknown>)[Symbol.for('kafka-mysql-katas:after-current')] ??= new Map()) as Map<string, TestSpecification>;
 
 export class LearnerSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -68,32 +75,55 @@ export class LearnerSequencer extends BaseSequencer {
     });
     // the current exercise first: its verdict is the one the learner waits for
     const progress = readProgress();
-    const isCurrent = (spec: TestSpecification) => {
+    const exerciseOf = (spec: TestSpecification) => {
       const kata = kataOfFile(spec.moduleId);
-      return kata !== undefined && exerciseOfFile(kata, spec.moduleId)?.id === currentExercise(progress, kata);
+      return kata && { kata, exercise: exerciseOfFile(kata, spec.moduleId)?.id };
     };
-    return [...kept.filter(isCurrent), ...kept.filter((spec) => !isCurrent(spec))];
+    const isCurrent = (spec: TestSpecification) => {
+      const where = exerciseOf(spec);
+      return where !== undefined && where.exercise === currentExercise(progress, where.kata);
+    };
+    const current = kept.filter(isCurrent);
+    // suites of exercises that were green wait until the current verdict is in (afterRun)
+    const waitForCurrent = (spec: TestSpecification) => {
+      const where = exerciseOf(spec);
+      return (
+        where?.exercise !== undefined &&
+        exerciseGreen(progress, where.kata, where.exercise) &&
+        current.some((candidate) => exerciseOf(candidate)?.kata === where.kata)
+      );
+    };
+    const others = kept.filter((spec) => !isCurrent(spec));
+    for (const spec of others.filter(waitForCurrent)) afterCurrent.set(relativeFile(spec.moduleId), spec);
+    return [...current, ...others.filter((spec) => !waitForCurrent(spec))];
   }
 }
 
 /**
- * After a run has been recorded (progress.ts): the held-back end-to-end files whose gate is now
- * open (the caller reruns them), and a line for the learner about those that still wait.
+ * After a run has been recorded (progress.ts): what the caller reruns now (the suites that waited
+ * for the current exercise's verdict, and the held-back end-to-end files whose gate is open), and
+ * a line for the learner about the end-to-end files that still wait for red suites.
  */
-export function afterRun(): { rerun: TestSpecification[]; notes: string[] } {
+export function afterRun(): { rerun: TestSpecification[]; notes: string[]; endToEnd: string[]; afterCurrent: string[] } {
   const results = readFileResults();
-  const rerun: TestSpecification[] = [];
+  // the suites that waited for the current exercise's verdict: now
+  const again = [...afterCurrent];
+  afterCurrent.clear();
+  const rerun: TestSpecification[] = again.map(([, spec]) => spec);
+  const endToEnd: string[] = [];
   const notes: string[] = [];
   for (const [file, spec] of heldBack) {
     const waiting = waitingFor(file, results);
-    if (waiting.length === 0) {
+    // an end-to-end file also waits for its kata's suites that run again now (they passed before)
+    if (waiting.length === 0 && !prerequisites(file).some((suite) => again.some(([rerunning]) => rerunning === suite))) {
       heldBack.delete(file);
       rerun.push(spec);
-    } else {
+      endToEnd.push(basename(file));
+    } else if (waiting.length > 0) {
       notes.push(`${basename(file)} waits until ${waiting.map((suite) => basename(suite)).join(', ')} pass${waiting.length === 1 ? 'es' : ''} (the end-to-end test can teach nothing before).`);
     }
   }
-  return { rerun, notes };
+  return { rerun, notes, endToEnd, afterCurrent: again.map(([file]) => basename(file)) };
 }
 
 /**

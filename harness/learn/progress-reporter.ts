@@ -31,25 +31,31 @@ export default class ProgressReporter implements Reporter {
     const vitest = this.#vitest;
     let runsNow: string[] = [];
     let confirmNow: string[] = [];
+    let alsoNow: string[] = [];
     let next: TestSpecification[] = [];
     if (vitest && inLearnerLoop(vitest)) {
       // recorded first: the gate reads this run's results
       recordProgress(outcomes);
-      const { rerun, notes } = afterRun();
+      const { rerun, notes, endToEnd, afterCurrent } = afterRun();
       for (const note of notes) process.stdout.write(`\n${note}\n`);
       // suites that passed at the reduced count of property cases: their real verdict now;
       // an end-to-end file whose suites just turned green runs now, not at the next save
       const confirm = confirmations(testModules);
       next = [...confirm, ...rerun];
       if (next.length > 0) setImmediate(() => void vitest.rerunTestSpecifications(next));
-      runsNow = rerun.map((spec) => basename(spec.moduleId));
+      runsNow = endToEnd;
+      alsoNow = afterCurrent;
       confirmNow = confirm.map((spec) => basename(spec.moduleId));
     }
     // the files about to run count as not run yet: their previous verdict is about to be replaced
     const progress = recordProgress(outcomes, next.map((spec) => relative(REPO_ROOT, spec.moduleId).replaceAll('\\', '/')));
     // in CI or under a grader nobody acts on "Next: ...": the ladder alone is the result; nor
     // while an end-to-end file is about to run (its verdict decides what comes next)
-    process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI && runsNow.length === 0 && confirmNow.length === 0 }) + '\n');
+    process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI && next.length === 0 }) + '\n');
+    if (alsoNow.length > 0) {
+      // after the current exercise's verdict (above): the suites of green exercises the save also touched
+      process.stdout.write(`  ${alsoNow.join(', ')}: green before, and the file you saved is theirs too: they run now, after your exercise's verdict…\n`);
+    }
     if (confirmNow.length > 0) {
       process.stdout.write(`  ${confirmNow.join(', ')}: passing at a few cases per property, confirming with ${FULL_RUNS} now…\n`);
     } else if (runsNow.length > 0) {
