@@ -28,8 +28,13 @@ import { coldRun, median, percentile, warmSession } from './bench-loop.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The yardsticks of this bench on the quiet 2-core machine (seconds; 2026-12-01, before #24). */
-const QUIET = { warm: 0.53, cold: 2.03, start: 1.5 };
+/**
+ * The yardsticks of this bench on the quiet 2-core machine (seconds; medians of the five katas'
+ * yardsticks of a whole-course bench, 2026-12-02 23:30 UTC, load average ~1; the one-test run
+ * spends ~10 ms in its test file, so its cold start is its cold run). 2026-12-01's were 0.53 s
+ * warm and 2.03 s cold.
+ */
+const QUIET = { warm: 0.44, cold: 1.81, start: 1.81 };
 
 /** A one-test vitest run: what any vitest run costs, the yardstick for the ratios. */
 const ONE_TEST = ['harness/learn/learn.test.ts', '-t', 'accepts 01-user'];
