@@ -1,5 +1,6 @@
 /** A statement that waits on its own transaction's locks fails in seconds, naming the mistake. */
 import { describe, expect, it } from 'vitest';
+import type { Pool, PoolConnection } from 'mysql2/promise';
 import { createPool } from '../db/pool.ts';
 import { databaseUrl } from './database-admin.ts';
 import { useKataDatabase } from './database.ts';
@@ -40,42 +41,41 @@ describe('watchLockWaits', () => {
     }
   });
 
-  it('fails a COMMIT that statements of its transaction, not awaited, would pass by: they finish first, the transaction rolls back, and no error is left unhandled', async () => {
+  /** A watched pool of three on the test's database, and one connection of it, for `work`. */
+  async function onWatchedConnection(work: (connection: PoolConnection, pool: Pool) => Promise<void>): Promise<void> {
     await db.reset();
     const pool = createPool(databaseUrl(kataEnvironment().mysqlUrl, db.name), { connectionLimit: 3 });
     watchLockWaits(pool);
     const connection = await pool.getConnection();
     try {
+      await work(connection, pool);
+    } finally {
+      connection.release();
+      await pool.end();
+    }
+  }
+  const INSERT = 'INSERT INTO variants (product_id, variant_key) VALUES (?, ?)';
+
+  it('fails a COMMIT that statements of its transaction, not awaited, would pass by: they finish first, the transaction rolls back, and no error is left unhandled', () =>
+    onWatchedConnection(async (connection, pool) => {
       await connection.beginTransaction();
-      // the second INSERT repeats the first one's key: its rejection has no handler of the caller's
-      for (const key of ['a', 'b', 'a']) void connection.execute('INSERT INTO variants (product_id, variant_key) VALUES (?, ?)', [1, key]);
+      // the second INSERT of 'a' repeats the first one's key: its rejection has no handler of the caller's
+      for (const key of ['a', 'b', 'a']) void connection.execute(INSERT, [1, key]);
       const error = (await connection.commit().catch((e: unknown) => e)) as Error;
       expect(error.name).toBe('StatementNotAwaited');
       expect(error.message).toContain('The transaction reached its COMMIT while 3 statements it had started were still running');
-      expect(error.message).toContain('INSERT INTO variants (product_id, variant_key) VALUES (?, ?) (3 times)');
+      expect(error.message).toContain(`${INSERT} (3 times)`);
       expect(isNotAboutTheData(error)).toBe(true);
       await expect(pool.query('SELECT COUNT(*) AS n FROM variants')).resolves.toEqual([[{ n: 0 }], expect.anything()]);
-    } finally {
-      connection.release();
-      await pool.end();
-    }
-  });
+    }));
 
-  it('lets a COMMIT through once every statement was awaited, Promise.all included', async () => {
-    await db.reset();
-    const pool = createPool(databaseUrl(kataEnvironment().mysqlUrl, db.name), { connectionLimit: 3 });
-    watchLockWaits(pool);
-    const connection = await pool.getConnection();
-    try {
+  it('lets a COMMIT through once every statement was awaited, Promise.all included', () =>
+    onWatchedConnection(async (connection, pool) => {
       await connection.beginTransaction();
-      await Promise.all(['a', 'b'].map((key) => connection.execute('INSERT INTO variants (product_id, variant_key) VALUES (?, ?)', [1, key])));
+      await Promise.all(['a', 'b'].map((key) => connection.execute(INSERT, [1, key])));
       await connection.commit();
       await expect(pool.query('SELECT COUNT(*) AS n FROM variants')).resolves.toEqual([[{ n: 2 }], expect.anything()]);
-    } finally {
-      connection.release();
-      await pool.end();
-    }
-  });
+    }));
 
   it('names the statements a caller did not await, once they finished, and keeps their errors from surfacing as unhandled', async () => {
     await db.reset();
