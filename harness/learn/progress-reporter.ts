@@ -12,7 +12,7 @@ import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, tallyProgress, type Progress } from '../results/tally.ts';
 import { FULL_RUNS } from '../results/property-counts.ts';
 import { afterRun, confirmations, inLearnerLoop } from './loop-gate.ts';
-import { currentExercise, kataGreen, recordProgress, renderLadder } from './progress.ts';
+import { currentExercise, kataGreen, readProgress, recordProgress, renderLadder } from './progress.ts';
 import { observeAndOffer, StuckTracker } from './stuck.ts';
 
 export default class ProgressReporter implements Reporter {
@@ -33,9 +33,9 @@ export default class ProgressReporter implements Reporter {
     let confirmNow: string[] = [];
     let alsoNow: string[] = [];
     let next: TestSpecification[] = [];
+    // recorded first: the gate reads this run's results
+    recordProgress(outcomes);
     if (vitest && inLearnerLoop(vitest)) {
-      // recorded first: the gate reads this run's results
-      recordProgress(outcomes);
       const { rerun, notes, endToEnd, afterCurrent } = afterRun();
       for (const note of notes) process.stdout.write(`\n${note}\n`);
       // suites that passed at the reduced count of property cases: their real verdict now;
@@ -48,7 +48,7 @@ export default class ProgressReporter implements Reporter {
       confirmNow = confirm.map((spec) => basename(spec.moduleId));
     }
     // the files about to run count as not run yet: their previous verdict is about to be replaced
-    const progress = recordProgress(outcomes, next.map((spec) => relative(REPO_ROOT, spec.moduleId).replaceAll('\\', '/')));
+    const progress = readProgress(next.map((spec) => relative(REPO_ROOT, spec.moduleId).replaceAll('\\', '/')));
     // in CI or under a grader nobody acts on "Next: ...": the ladder alone is the result; nor
     // while an end-to-end file is about to run (its verdict decides what comes next)
     process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI && next.length === 0 }) + '\n');

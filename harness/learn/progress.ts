@@ -26,23 +26,22 @@ export function readFileResults(): Record<string, FileResult> {
   return typeof saved.files === 'object' && saved.files !== null ? saved.files : {};
 }
 
-export function readProgress(): Progress {
-  const files = readFileResults();
+/**
+ * The progress from each suite file's latest result. `runningNext`: suite files the learner's
+ * loop runs right after this run (an end-to-end file whose gate just opened, a pass at the
+ * reduced count being confirmed): they count as not run yet, so that the ladder never calls a
+ * kata green on an end-to-end verdict about to be replaced (on disk they keep their result).
+ */
+export function readProgress(runningNext: readonly string[] = []): Progress {
+  const files = Object.fromEntries(Object.entries(readFileResults()).filter(([file]) => !runningNext.includes(file)));
   return withFilesNotRun(progressOfFiles(files), files);
 }
 
-/**
- * Records the files one run covered (the others keep their latest result); returns the progress.
- * `runningNext`: suite files the learner's loop runs right after this run (an end-to-end file
- * whose gate just opened, a pass at the reduced count being confirmed): their latest result is
- * kept on disk but does not count in the returned progress, which shows them as not run yet, so
- * that the ladder never calls a kata green on an end-to-end verdict about to be replaced.
- */
-export function recordProgress(outcomes: readonly TestOutcome[], runningNext: readonly string[] = []): Progress {
+/** Records the files one run covered (the others keep their latest result); returns the progress. */
+export function recordProgress(outcomes: readonly TestOutcome[]): Progress {
   const files = { ...readFileResults(), ...tallyFiles(outcomes) };
   writeState(FILE, { files } satisfies Saved);
-  const counted = Object.fromEntries(Object.entries(files).filter(([file]) => !runningNext.includes(file)));
-  return withFilesNotRun(progressOfFiles(counted), counted);
+  return withFilesNotRun(progressOfFiles(files), files);
 }
 
 /**
