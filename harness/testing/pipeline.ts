@@ -17,6 +17,7 @@ import { getPool } from '../db/pool.ts';
 import { EventConsumer, type ProcessedEvent } from '../kafka/event-consumer.ts';
 import { knownEntityIn } from '../kafka/known-entity.ts';
 import { connectRelay, type RelayConnection } from './pipeline-relay-client.ts';
+import { currentTest } from './lesson-places.ts';
 import { kataEnvironment } from './provided.ts';
 
 export type EventPipeline = {
@@ -119,10 +120,22 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
         throw new Error(
           `The consumer could not store ${event.event_type} (event_id ${event.event_id}): ` +
             `${result.reason}: ${result.error}\nThe framework dead-lettered it after ${result.attempts} attempt(s). ` +
-            `This is what \`npm run service\` would log:\n  ${log.at(-1) ?? ''}`,
+            `This is what \`npm run service\` would log:\n  ${log.at(-1) ?? ''}` +
+            unitSuitesFirst(),
         );
       }
       return result;
     },
   };
+}
+
+/**
+ * An end-to-end failure shows what the service saw, a raw error often; the kata's unit suites call
+ * the same handlers and DAL directly and name the mistake. `npx vitest run` prints this file's
+ * failure among theirs (the watch loop runs it only once they pass): say where to look first.
+ */
+function unitSuitesFirst(): string {
+  const { kata } = currentTest();
+  if (!kata) return '';
+  return `\nIf a unit suite of this kata is red too (its other *.test.ts files), read and fix that first: it calls your handlers and DAL directly and names the mistake (npm test -- katas/${kata}/ runs this file only once they pass).`;
 }
