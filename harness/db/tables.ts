@@ -10,7 +10,7 @@ export class TableDefinitionError extends Error {
     const reason = cause instanceof Error ? cause.message : String(cause);
     const hint = foreignKeyHint(reason);
     const pointer = hint ? foreignKeyLesson?.() : undefined;
-    super(`This CREATE TABLE statement was rejected by the server: ${reason}\n${hint}\n${statement.trim()}\n${pointer ? `${pointer}\n` : ''}`, { cause });
+    super(`This CREATE TABLE statement was rejected by the server: ${reason}\n${hint}\n${statement.trim()}\n${pointer ? `${pointer}\n` : ''}`);
     this.name = 'TableDefinitionError';
     this.statement = statement;
   }

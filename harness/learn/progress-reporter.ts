@@ -33,6 +33,7 @@ export default class ProgressReporter implements Reporter {
     let confirmNow: string[] = [];
     let alsoNow: string[] = [];
     let next: TestSpecification[] = [];
+    let stale: TestSpecification[] = [];
     // recorded first: the gate reads this run's results
     recordProgress(outcomes);
     if (vitest && inLearnerLoop(vitest)) {
@@ -42,19 +43,21 @@ export default class ProgressReporter implements Reporter {
       // an end-to-end file whose suites just turned green runs now, not at the next save
       const confirm = confirmations(testModules);
       next = [...confirm, ...rerun];
+      stale = rerun;
       if (next.length > 0) setImmediate(() => void vitest.rerunTestSpecifications(next));
       runsNow = endToEnd;
       alsoNow = afterCurrent;
       confirmNow = confirm.map((spec) => basename(spec.moduleId));
     }
     // the files about to run count as not run yet: their previous verdict is about to be replaced
-    const progress = readProgress(next.map((spec) => relative(REPO_ROOT, spec.moduleId).replaceAll('\\', '/')));
+    // (a file being confirmed keeps its pass at the reduced count: the ladder says "confirming")
+    const progress = readProgress(stale.map((spec) => relative(REPO_ROOT, spec.moduleId).replaceAll('\\', '/')));
     // in CI or under a grader nobody acts on "Next: ...": the ladder alone is the result; nor
     // while an end-to-end file is about to run (its verdict decides what comes next)
     process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI && next.length === 0 }) + '\n');
     if (alsoNow.length > 0) {
       // after the current exercise's verdict (above): the suites of green exercises the save also touched
-      process.stdout.write(`  ${alsoNow.join(', ')}: green before, and the file you saved is theirs too: they run now, after your exercise's verdict…\n`);
+      process.stdout.write(`  ${alsoNow.join(', ')}: green at their latest run; this run covered code they use too, so they run again now, after your exercise's verdict…\n`);
     }
     if (confirmNow.length > 0) {
       process.stdout.write(`  ${confirmNow.join(', ')}: passing at a few cases per property, confirming with ${FULL_RUNS} now…\n`);

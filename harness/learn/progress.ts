@@ -34,7 +34,18 @@ export function readFileResults(): Record<string, FileResult> {
  */
 export function readProgress(runningNext: readonly string[] = []): Progress {
   const files = Object.fromEntries(Object.entries(readFileResults()).filter(([file]) => !runningNext.includes(file)));
-  return withFilesNotRun(progressOfFiles(files), files);
+  const progress = withFilesNotRun(progressOfFiles(files), files);
+  for (const file of runningNext) {
+    const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.test\.ts$/, '');
+    for (const exercises of Object.values(progress)) {
+      for (const entry of Object.values(exercises)) {
+        if (!entry.notRun?.includes(name)) continue;
+        entry.notRun = entry.notRun.filter((other) => other !== name);
+        entry.runningNow = [...(entry.runningNow ?? []), name];
+      }
+    }
+  }
+  return progress;
 }
 
 /** Records the files one run covered (the others keep their latest result); returns the progress. */
@@ -62,7 +73,7 @@ function withFilesNotRun(progress: Progress, files: Readonly<Record<string, File
 
 export function exerciseGreen(progress: Progress, kata: Kata, exercise: string): boolean {
   const result = progress[kata.id]?.[exercise];
-  return result !== undefined && result.total > 0 && result.passed === result.total && !result.notRun?.length && !result.confirming?.length;
+  return result !== undefined && result.total > 0 && result.passed === result.total && !result.notRun?.length && !result.runningNow?.length && !result.confirming?.length;
 }
 
 export function kataGreen(progress: Progress, kata: Kata): boolean {
@@ -110,8 +121,10 @@ export function renderLadder(progress: Progress, options: { advice?: boolean } =
     // a kata of which only some exercises ran must not look finished
     const notRun = total === 0 ? [] : kata.exercises.flatMap((exercise) => (!results[exercise.id] ? [exercise.id] : (results[exercise.id]!.notRun ?? [])));
     const confirming = kata.exercises.flatMap((exercise) => results[exercise.id]?.confirming ?? []);
+    const runningNow = kata.exercises.flatMap((exercise) => results[exercise.id]?.runningNow ?? []);
     const pending =
       (notRun.length > 0 ? styleText('dim', `   (${notRun.join(', ')} not run yet)`) : '') +
+      (runningNow.length > 0 ? styleText('dim', `   (${runningNow.join(', ')} running now)`) : '') +
       (confirming.length > 0 ? styleText('dim', `   (${confirming.join(', ')} passing at ${WHILE_RED_RUNS} cases, confirming with ${FULL_RUNS})`) : '');
     lines.push(`  ${marker} ${kata.id.padEnd(width)}  ${count.padEnd(12)}  ${exercises}${pending}`);
   }

@@ -23,9 +23,10 @@ export type ExerciseResult = {
 /** kata id -> exercise id -> counts: what .kata/progress.json and grading record */
 /**
  * Per kata and exercise, the tests passed and counted; `notRun` names the exercise's suite files
- * that have no result yet (say, the end-to-end file the learner's loop still holds back).
+ * that have no result yet (say, the end-to-end file the learner's loop still holds back);
+ * `runningNow` those whose result is about to be replaced by a run that starts now.
  */
-export type Progress = Record<string, Record<string, { passed: number; total: number; notRun?: string[]; confirming?: string[] }>>;
+export type Progress = Record<string, Record<string, { passed: number; total: number; notRun?: string[]; confirming?: string[]; runningNow?: string[] }>>;
 
 /** One test file's counts: each test, or one failed test for a file whose setup failed with none. */
 export type FileResult = { kata: string; exercise: string; passed: number; total: number; reducedRuns?: number };

@@ -44,7 +44,6 @@ export function explainUnboundThis(
       `a method called that way has no object.\n` +
       `Wrap each handler in an arrow function, which keeps \`this\`: [EventType.${constant}]: (event) => this.${method}(event)\n` +
       context.pointer,
-    { cause: error },
   );
   explained.name = 'UnboundThis';
   return notAboutTheData(explained);
@@ -64,7 +63,6 @@ export function explainMissingPart(error: unknown, context: { eventType: string;
       `A document's optional parts may be missing or null (see the event below): read through them with ?. (for example data.part?.${match[2]}) ` +
       `and store NULL for what the event does not have, as the lesson's flattening table says.\n` +
       context.pointer,
-    { cause: error },
   );
   explained.name = 'MissingPart';
   return explained;
@@ -88,7 +86,6 @@ export function explainMapIteratedAsArray(error: unknown, context: { eventType: 
       `Object.entries(map) gives its [key, value] pairs, and the key is data to keep (Object.values would lose it). ` +
       `A map that may be missing or null: Object.entries(map ?? {}).\n` +
       context.pointer,
-    { cause: error },
   );
   explained.name = 'MapIteratedAsArray';
   return explained;

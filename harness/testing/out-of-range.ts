@@ -28,7 +28,6 @@ export function explainOutOfRange(error: unknown, context: OutOfRangeContext): u
         `the column's type is too narrow for the values the course's data carries` +
         (type ? `. The lesson makes ${column} ${type}` : '') +
         `; compare the column in katas/${context.kata}/tables.ts (exercise 5.1) with the lesson's table.\n${context.pointer}`,
-      { cause: error },
     ),
     { code: (error as { code?: unknown }).code },
   );
