@@ -2,10 +2,11 @@
  * useKataDatabase(): gives a test file its own fresh database on the test server, points the
  * harness pool (the one students' DALs use through getPool()) at it, applies the kata's tables,
  * and drops the database when the file is done. It also watches the pool for connections that
- * are never given back (connection-leaks.ts) and for statements that wait on a transaction's
- * locks (lock-waits.ts), fails a test that left either behind with a message naming it, and
- * opens a fresh pool before the next test when one ran dry, so that a leak fails the test that
- * caused it and no other. No mistake of these two kinds waits for vitest's test timeout.
+ * are never given back (connection-leaks.ts), for statements that wait on a transaction's
+ * locks (lock-waits.ts) and for statements still running when the test looks at the database
+ * (a missing await, unawaited-statements.ts), fails a test that left any behind with a message
+ * naming it, and opens a fresh pool before the next test when one ran dry, so that a leak fails
+ * the test that caused it and no other. No mistake of these kinds waits for vitest's test timeout.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
