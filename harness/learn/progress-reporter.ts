@@ -35,7 +35,7 @@ export default class ProgressReporter implements Reporter {
     let next: TestSpecification[] = [];
     let stale: TestSpecification[] = [];
     // recorded first: the gate reads this run's results
-    recordProgress(outcomes);
+    const recorded = recordProgress(outcomes);
     if (vitest && inLearnerLoop(vitest)) {
       const { rerun, notes, endToEnd, afterCurrent } = afterRun();
       for (const note of notes) process.stdout.write(`\n${note}\n`);
@@ -51,7 +51,7 @@ export default class ProgressReporter implements Reporter {
     }
     // the files about to run count as not run yet: their previous verdict is about to be replaced
     // (a file being confirmed keeps its pass at the reduced count: the ladder says "confirming")
-    const progress = readProgress(stale.map((spec) => relative(REPO_ROOT, spec.moduleId).replaceAll('\\', '/')));
+    const progress = stale.length === 0 ? recorded : readProgress(stale.map((spec) => relative(REPO_ROOT, spec.moduleId).replaceAll('\\', '/')));
     // in CI or under a grader nobody acts on "Next: ...": the ladder alone is the result; nor
     // while an end-to-end file is about to run (its verdict decides what comes next)
     process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI && next.length === 0 }) + '\n');

@@ -13,6 +13,7 @@ import { notAboutTheData } from './properties.ts';
 import { connectionLesson, currentTest } from './lesson-places.ts';
 import { lessonFor } from './teach.ts';
 import { InFlight, UnawaitedStatementError } from './unawaited-statements.ts';
+import { shorten, sqlText } from './sql-text.ts';
 
 /** How long a test's statement waits for a row lock: no statement of a correct solution ever waits this long. */
 export const LOCK_WAIT_SECONDS = 2;
@@ -100,9 +101,8 @@ export function watchLockWaits(pool: Pool): LockWatch {
     for (const method of ['execute', 'query'] as const) {
       const original = (target as Record<string, unknown>)[method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
       if (typeof original !== 'function') continue;
-      const statement = async (args: unknown[]) => {
+      const statement = async (args: unknown[], text: string) => {
         if (poisoned) throw new LockWaitError(poisoned.message, poisoned);
-        const text = sqlText(args[0]);
         if (on) noteStatement(open, on, text);
         try {
           return await original.apply(target, args);
@@ -111,7 +111,8 @@ export function watchLockWaits(pool: Pool): LockWatch {
         }
       };
       (target as Record<string, unknown>)[method] = function watchedStatement(this: unknown, ...args: unknown[]) {
-        return inFlight ? inFlight.track(sqlText(args[0]), statement(args)) : statement(args);
+        const text = sqlText(args[0]);
+        return inFlight ? inFlight.track(text, statement(args, text)) : statement(args, text);
       };
     }
   };
@@ -207,18 +208,7 @@ function lockWaitMessage(statement: string, on: PoolConnection | undefined, open
   );
 }
 
-function sqlText(sql: unknown): string {
-  if (typeof sql === 'string') return sql;
-  if (sql && typeof sql === 'object' && typeof (sql as { sql?: unknown }).sql === 'string') return (sql as { sql: string }).sql;
-  return String(sql);
-}
-
 /** `INSERT`, `DELETE`, `UPDATE`, `SELECT`: what a statement does, in its own first word. */
 function verbOf(sql: string): string {
   return /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'statement';
-}
-
-function shorten(sql: string): string {
-  const line = sql.replace(/\s+/g, ' ').trim();
-  return line.length > 100 ? `${line.slice(0, 100)}…` : line;
 }

@@ -13,6 +13,7 @@
  */
 import { connectionLesson } from './lesson-places.ts';
 import { notAboutTheData } from './properties.ts';
+import { shorten } from './sql-text.ts';
 
 /** When the harness found statements of the code under test still running. */
 export type Moment = 'commit' | 'check';
@@ -69,10 +70,6 @@ export class InFlight {
     await Promise.allSettled(running.map(([statement]) => statement));
     return running.map(([, text]) => text);
   }
-
-  get size(): number {
-    return this.#running.size;
-  }
 }
 
 function unawaitedMessage(statements: readonly string[], moment: Moment): string {
@@ -99,9 +96,4 @@ function unawaitedMessage(statements: readonly string[], moment: Moment): string
     `Await each statement before the next: for (const row of rows) { await connection.execute(sql, values); }\n` +
     connectionLesson('transaction')
   );
-}
-
-function shorten(sql: string): string {
-  const line = sql.replace(/\s+/g, ' ').trim();
-  return line.length > 100 ? `${line.slice(0, 100)}…` : line;
 }
