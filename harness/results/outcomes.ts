@@ -26,6 +26,8 @@ export type TestOutcome = {
   setup?: boolean;
   /** its properties ran fewer than the full count (the learner's loop while red): a pass here is provisional */
   reducedRuns?: number;
+  /** how long the test ran, when the runner said (verify: a mistake's verdict must come in seconds) */
+  durationMs?: number;
 };
 
 /** The title of the outcome that stands for a file's failed setup. */
@@ -75,7 +77,16 @@ export function outcomesFromModules(testModules: ReadonlyArray<TestModule>): Tes
       const status: TestStatus = result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped';
       const message = result.state === 'failed' ? describeError(result.errors?.[0]) : '';
       const reducedRuns = test.meta().propertyRuns;
-      outcomes.push({ file, ...where, name: test.fullName, status, message, ...(reducedRuns === undefined ? {} : { reducedRuns }) });
+      const durationMs = test.diagnostic?.()?.duration;
+      outcomes.push({
+        file,
+        ...where,
+        name: test.fullName,
+        status,
+        message,
+        ...(reducedRuns === undefined ? {} : { reducedRuns }),
+        ...(durationMs === undefined ? {} : { durationMs: Math.round(durationMs) }),
+      });
     }
     const setupError = module.errors()[0];
     if (setupError) outcomes.push({ file, ...where, name: SETUP_FAILURE, status: 'failed', message: describeError(setupError), setup: true });
@@ -89,7 +100,7 @@ export type JsonReport = {
     name: string;
     status: string;
     message?: string;
-    assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
+    assertionResults: { fullName: string; status: string; failureMessages?: string[]; duration?: number | null }[];
   }[];
 };
 
@@ -101,7 +112,9 @@ export function outcomesFromReport(report: JsonReport, root: string): TestOutcom
     const where = locate(file);
     for (const assertion of result.assertionResults) {
       const status: TestStatus = assertion.status === 'passed' ? 'passed' : assertion.status === 'failed' ? 'failed' : 'skipped';
-      outcomes.push({ file, ...where, name: assertion.fullName, status, message: (assertion.failureMessages ?? []).join('\n') });
+      const message = (assertion.failureMessages ?? []).join('\n');
+      const durationMs = typeof assertion.duration === 'number' ? { durationMs: Math.round(assertion.duration) } : {};
+      outcomes.push({ file, ...where, name: assertion.fullName, status, message, ...durationMs });
     }
     if (result.status === 'failed' && result.message) {
       outcomes.push({ file, ...where, name: SETUP_FAILURE, status: 'failed', message: result.message, setup: true });
