@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import type { ColumnInfo, IndexInfo, TableInfo } from './introspect.ts';
 import { describeRowDifferences, describeRowsMismatch, type Row } from './rows.ts';
+import { keepTestMessagesApart } from './assertion-text.ts';
 import { keepMessagesWhenSettledOtherwise } from './settled-messages.ts';
 
 export type ColumnSpec = { name: string; type: string; nullable: boolean };
@@ -173,6 +174,8 @@ export function registerKataMatchers(): void {
   expect.extend(kataMatchers as unknown as Parameters<typeof expect.extend>[0]);
   // a test's own message survives a promise that settles the other way
   keepMessagesWhenSettledOtherwise();
+  // and stands apart from vitest's own sentence ("…: expected false to be true")
+  keepTestMessagesApart();
 }
 
 interface KataMatchers<R = unknown> {

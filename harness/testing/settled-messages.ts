@@ -11,6 +11,7 @@
  * yet'", which reads as if the written code had let the wrong error through. (A matcher that
  * names the NotStarted, toThrow(/not implemented/), passes as before.)
  */
+import { inspect } from 'node:util';
 import { chai } from 'vitest';
 import { isNotStarted } from '../not-started.ts';
 
@@ -23,6 +24,8 @@ export function keepMessagesWhenSettledOtherwise(): void {
     if (!original || (original as { kataWrapped?: true }).kataWrapped) continue;
     const wrapped = function (this: Chai.AssertionStatic) {
       let notStarted: Error | undefined;
+      // how the promise settled, for the line under the test's message
+      let settled: { value: unknown } | { error: unknown } | undefined;
       if (key === 'rejects') {
         const object = chai.util.flag(this, 'object') as unknown;
         const source = typeof object === 'function' ? (object as () => unknown)() : object;
@@ -30,10 +33,16 @@ export function keepMessagesWhenSettledOtherwise(): void {
           chai.util.flag(
             this,
             'object',
-            Promise.resolve(source).catch((error: unknown) => {
-              if (isNotStarted(error)) notStarted = error;
-              throw error;
-            }),
+            Promise.resolve(source).then(
+              (value: unknown) => {
+                settled = { value };
+                return value;
+              },
+              (error: unknown) => {
+                if (isNotStarted(error)) notStarted = error;
+                throw error;
+              },
+            ),
           );
         }
       }
@@ -57,7 +66,7 @@ export function keepMessagesWhenSettledOtherwise(): void {
               // the matcher expected another error: the stub's own is the news
               if (notStarted) throw notStarted;
               if (message && error instanceof Error && SETTLED_OTHERWISE.test(error.message) && !error.message.startsWith(message)) {
-                error.message = `${message}\n\n(${error.message})`;
+                error.message = `${message}\n\n(${whatHappened(settled, error.message)})`;
                 // vitest's diff of "rejected promise" against the value adds nothing to the message
                 (error as { showDiff?: boolean }).showDiff = false;
                 if (error.stack) error.stack = error.stack.replace(/^[^\n]*/, `${error.name}: ${error.message}`);
@@ -72,4 +81,16 @@ export function keepMessagesWhenSettledOtherwise(): void {
     Object.assign(wrapped, { kataWrapped: true });
     Object.defineProperty(chai.Assertion.prototype, key, { ...descriptor, get: wrapped });
   }
+}
+
+/** How the promise settled, in a student's words: "it returned [ { method: 'cancelOrder' } ] instead of throwing". */
+function whatHappened(settled: { value: unknown } | { error: unknown } | undefined, vitestLine: string): string {
+  if (settled && 'value' in settled) {
+    if (settled.value === undefined) return 'What happened: it finished without an error (it returned nothing) instead of throwing.';
+    const shown = inspect(settled.value, { depth: 3, maxArrayLength: 5, breakLength: Infinity });
+    return `What happened: it finished without an error, returning ${shown.length > 300 ? `${shown.slice(0, 300)}…` : shown}, instead of throwing.`;
+  }
+  const rejected = /^promise rejected "([\s\S]*)" instead of resolving/.exec(vitestLine);
+  if (rejected) return `What happened: it threw ${rejected[1]} instead of finishing.`;
+  return vitestLine;
 }
