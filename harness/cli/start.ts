@@ -8,7 +8,7 @@ import type { TestModule, Vitest } from 'vitest/node';
 import { curriculum, type Kata } from '../../curriculum.ts';
 import { currentResult, guideText, isGreen, KataResults } from '../learn/guide.ts';
 import { outcomesFromModules } from '../results/outcomes.ts';
-import { afterRun, confirmations } from '../learn/loop-gate.ts';
+import { afterRun } from '../learn/loop-gate.ts';
 import { observeAndOffer, StuckTracker } from '../learn/stuck.ts';
 import { findKata, UsageError } from '../learn/katas.ts';
 import { currentKata, kataGreen, readProgress, recordProgress } from '../learn/progress.ts';
@@ -33,9 +33,9 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
       const ran = testModules.filter((module) => module.moduleId.includes(`/katas/${kata.id}/`));
       if (ran.length === 0) return;
       const progress = recordProgress(outcomesFromModules(ran));
-      const { rerun: opened, notes } = afterRun();
-      // suites that passed at the reduced count of property cases (property-runs.ts) rerun at the full count first
-      const rerun = [...confirmations(ran), ...opened];
+      // what runs next, in order: an end-to-end file whose gate opened, else the suites that passed
+      // at the reduced count of property cases (property-runs.ts) and the green ones the save touched
+      const { rerun, notes } = afterRun(ran);
       const results = session.record(ran);
       const current = currentResult(results);
       const offer = observeAndOffer(stuck, kata, current);

@@ -271,27 +271,59 @@ describe('the learner loop\'s end-to-end gate', () => {
     expect(waitingFor(e2e)).toEqual([]);
     run(['katas/01-user/5.2-dal.test.ts', 'failed']);
     expect(waitingFor(e2e)).toEqual(['katas/01-user/5.2-dal.test.ts']);
-    expect(afterRun()).toEqual({ rerun: [], notes: [], endToEnd: [], afterCurrent: [] });
+    expect(afterRun([])).toEqual({ rerun: [], notes: [], endToEnd: [], afterCurrent: [], confirming: [], afterEndToEnd: [] });
   });
 
+  const files = ['5.1-ddl', '5.2-dal', '5.3-dal-items', '5.4-consumer', '5.4-consumer.e2e'].map((name) => `katas/07-order/${name}.test.ts`);
+  const record = (...entries: [string, 'passed' | 'failed'][]) => recordProgress(outcomesFromModules(entries.map(([file, state]) => fakeModule(file, [['t', state]]))));
+  const spec = (file: string) => ({ moduleId: `${REPO_ROOT}${file}`, project: { name: '07-order', config: { sequence: { groupOrder: 0 }, isolate: false } } }) as never;
+  const sequencer = () => new LearnerSequencer({ config: { watch: true }, cache: { getTestSpecificationResult: () => undefined } } as never);
+  const names = (specs: { moduleId: string }[]) => specs.map((entry) => entry.moduleId.slice(REPO_ROOT.length));
+  /** the modules of a run, as afterRun gets them (no property ran at a reduced count) */
+  const ran = (...entries: string[]) => entries.map((file) => fakeModule(file, [['t', 'passed']]));
+
   it('runs the current exercise alone first; suites of green exercises the save also reran come right after, then the end-to-end file', async () => {
-    const files = ['5.1-ddl', '5.2-dal', '5.3-dal-items', '5.4-consumer', '5.4-consumer.e2e'].map((name) => `katas/07-order/${name}.test.ts`);
-    const run = (...entries: [string, 'passed' | 'failed'][]) => recordProgress(outcomesFromModules(entries.map(([file, state]) => fakeModule(file, [['t', state]]))));
     // 5.2 is the current exercise (red); 5.1, 5.3 and 5.4 passed
-    run([files[0]!, 'passed'], [files[1]!, 'failed'], [files[2]!, 'passed'], [files[3]!, 'passed'], [files[4]!, 'passed']);
-    const spec = (file: string) => ({ moduleId: `${REPO_ROOT}${file}`, project: { name: '07-order', config: { sequence: { groupOrder: 0 }, isolate: false } } }) as never;
-    const sequencer = new LearnerSequencer({ config: { watch: true }, cache: { getTestSpecificationResult: () => undefined } } as never);
+    record([files[0]!, 'passed'], [files[1]!, 'failed'], [files[2]!, 'passed'], [files[3]!, 'passed'], [files[4]!, 'passed']);
     // a save of order-dal.ts (exercises 5.2 and 5.3; the consumer imports it too)
-    const sorted = (await sequencer.sort([files[1], files[2], files[3], files[4]].map((file) => spec(file!)))) as { moduleId: string }[];
-    expect(sorted.map((entry) => entry.moduleId)).toEqual([`${REPO_ROOT}${files[1]}`]);
-    run([files[1]!, 'passed']);
-    const first = afterRun();
-    expect(first.afterCurrent.toSorted()).toEqual(['5.3-dal-items.test.ts', '5.4-consumer.test.ts']);
-    // the end-to-end file waits for them: they run again, so their earlier pass does not count
-    expect(first.endToEnd).toEqual([]);
+    const sorted = (await sequencer().sort([files[1], files[2], files[3], files[4]].map((file) => spec(file!)))) as { moduleId: string }[];
+    expect(names(sorted)).toEqual([files[1]]);
+    record([files[1]!, 'passed']);
+    const first = afterRun(ran(files[1]!));
+    // the save fixed 5.2: every unit suite passed at its latest run, so the end-to-end verdict comes first, alone
+    expect(first.endToEnd).toEqual(['5.4-consumer.e2e.test.ts']);
+    expect(names(first.rerun as never)).toEqual([files[4]]);
+    expect(first.afterEndToEnd.toSorted()).toEqual(['5.3-dal-items.test.ts', '5.4-consumer.test.ts']);
     expect(first.notes).toEqual([]);
-    run([files[2]!, 'passed'], [files[3]!, 'passed']);
-    expect(afterRun().endToEnd).toEqual(['5.4-consumer.e2e.test.ts']);
+    record([files[4]!, 'passed']);
+    // then the suites of green exercises the save touched
+    const second = afterRun(ran(files[4]!));
+    expect(names(second.rerun as never).toSorted()).toEqual([files[2], files[3]]);
+    expect(second.afterCurrent.toSorted()).toEqual(['5.3-dal-items.test.ts', '5.4-consumer.test.ts']);
+    expect(second.endToEnd).toEqual([]);
+    record([files[2]!, 'passed'], [files[3]!, 'passed']);
+    expect(afterRun(ran(files[2]!, files[3]!)).rerun).toEqual([]);
+  });
+
+  it('holds the end-to-end file back while the save leaves a unit suite red, and says what it waits for', async () => {
+    record([files[0]!, 'passed'], [files[1]!, 'failed'], [files[2]!, 'passed'], [files[3]!, 'passed'], [files[4]!, 'failed']);
+    const sorted = (await sequencer().sort([files[1], files[4]].map((file) => spec(file!)))) as { moduleId: string }[];
+    expect(names(sorted)).toEqual([files[1]]);
+    record([files[1]!, 'failed']);
+    const after = afterRun([fakeModule(files[1]!, [['t', 'failed']])]);
+    expect(after.rerun).toEqual([]);
+    expect(after.notes).toEqual(['5.4-consumer.e2e.test.ts waits until 5.2-dal.test.ts passes (the end-to-end test can teach nothing before).']);
+  });
+
+  it('once every unit suite passed, a save runs the end-to-end file first, alone, and the unit suites it touched right after', async () => {
+    record([files[0]!, 'passed'], [files[1]!, 'passed'], [files[2]!, 'passed'], [files[3]!, 'passed'], [files[4]!, 'failed']);
+    // a save of order-dal.ts: its unit suites and the end-to-end file are affected
+    const sorted = (await sequencer().sort([files[1], files[2], files[3], files[4]].map((file) => spec(file!)))) as { moduleId: string }[];
+    expect(names(sorted)).toEqual([files[4]]);
+    record([files[4]!, 'passed']);
+    const after = afterRun(ran(files[4]!));
+    expect(names(after.rerun as never).toSorted()).toEqual([files[1], files[2], files[3]]);
+    expect(after.afterCurrent.toSorted()).toEqual(['5.2-dal.test.ts', '5.3-dal-items.test.ts', '5.4-consumer.test.ts']);
   });
 
   it('applies in watch mode only: vitest run, grading and verify run every suite', () => {

@@ -1,10 +1,17 @@
 /**
  * The learner's loop runs the end-to-end suite only once it can teach something: a kata's
  * `*.e2e.test.ts` file waits until every other suite of its kata passed at its latest run (until
- * then it would only repeat their failures, and pay Kafka's group join on every save). In a run
- * that includes those suites it always waits for their verdict in this run: when they pass, the
- * end-to-end file runs right after, by itself; when a save breaks them, their failure shows
- * first and the end-to-end file does not run.
+ * then it would only repeat their failures, and pay a Kafka round trip on every save). A pass at
+ * the loop's reduced count of property cases (property-runs.ts) counts here: the confirmation at
+ * the full count still comes, right after the end-to-end verdict.
+ *
+ * Once the gate is open, the end-to-end verdict is the one the learner waits for (their unit
+ * suites pass; the kata is done when the end-to-end test passes too): it comes first, in a run of
+ * its own, about a second after the save, and the unit suites the save touched run right after it
+ * (they passed at their latest run; the save may have broken them, so they do run, and the ladder
+ * counts them as not run until they did). While the gate is closed, a run that includes the unit
+ * suites holds the end-to-end file back until their verdict in this run: when they pass, it runs
+ * right after, by itself; when the save broke them, their failure shows and it does not run.
  *
  * Only in the learner's loop (`npm test` / `npm start`: vitest's watch mode): a `vitest run`,
  * grading and `npm run verify` always run every suite. A run that selects the
@@ -14,8 +21,7 @@
  * exercise's suites together with suites of exercises that were green (a DAL file that holds
  * exercises 5.2 and 5.3), those wait for the current verdict and run right after it: the
  * learner sees the verdict they wait for in a second, not after every affected suite at the full
- * count. (They do run: the save may have broken them, and the ladder counts them as not run until
- * they did.)
+ * count.
  */
 import { basename, dirname, relative } from 'node:path';
 import type { TestModule, TestSpecification, Vitest } from 'vitest/node';
@@ -42,10 +48,16 @@ function prerequisites(e2eFile: string): string[] {
   return suiteFilesOf(dirname(e2eFile)).filter((file) => !isEndToEnd(file));
 }
 
-/** The suites an end-to-end file still waits for, by their latest recorded result (empty: it may run). */
+/**
+ * The suites an end-to-end file still waits for, by their latest recorded result (empty: it may
+ * run). A pass at the loop's reduced count of cases opens the gate too: its confirmation runs
+ * right after the end-to-end file.
+ */
 export function waitingFor(e2eFile: string, results: Record<string, FileResult> = readFileResults()): string[] {
-  // a suite that passed at the loop's reduced count of property cases is still waiting for its confirmation
-  return prerequisites(e2eFile).filter((file) => !filePasses(results[file]));
+  return prerequisites(e2eFile).filter((file) => {
+    const result = results[file];
+    return !filePasses(result) && !(result !== undefined && provisional(result));
+  });
 }
 
 /**
@@ -62,17 +74,32 @@ export class LearnerSequencer extends BaseSequencer {
     const sorted = await super.sort(files);
     if (!inLearnerLoop(this.ctx)) return sorted;
     const selected = sorted.map((spec) => relativeFile(spec.moduleId));
+    const results = readFileResults();
+    // end-to-end files whose gate is open: their verdict first, alone; their kata's unit suites right after
+    const first: TestSpecification[] = [];
     const kept = sorted.filter((spec) => {
       const file = relativeFile(spec.moduleId);
       if (!isEndToEnd(file)) return true;
       const others = prerequisites(file);
       // selected alone (no other suite of its kata in this run): the learner asked for it
       if (!others.some((other) => selected.includes(other))) return true;
-      // otherwise it waits for this run's verdict on them, even if they passed before: a save that
-      // breaks them must show their failure first, not after a Kafka round trip
+      if (waitingFor(file, results).length === 0) {
+        heldBack.delete(file);
+        first.push(spec);
+        return false;
+      }
+      // otherwise it waits for this run's verdict on them: a save that fixes them opens the gate,
+      // a save that breaks them shows their failure, not a Kafka round trip
       heldBack.set(file, spec);
       return false;
     });
+    if (first.length > 0) {
+      const firstKatas = first.map((spec) => dirname(relativeFile(spec.moduleId)));
+      for (const spec of kept) {
+        if (firstKatas.includes(dirname(relativeFile(spec.moduleId)))) afterCurrent.set(relativeFile(spec.moduleId), spec);
+      }
+      return [...first, ...kept.filter((spec) => !afterCurrent.has(relativeFile(spec.moduleId)))];
+    }
     // the current exercise first: its verdict is the one the learner waits for
     const progress = readProgress();
     const exerciseOf = (spec: TestSpecification) => {
@@ -100,30 +127,59 @@ export class LearnerSequencer extends BaseSequencer {
 }
 
 /**
- * After a run has been recorded (progress.ts): what the caller reruns now (the suites that waited
- * for the current exercise's verdict, and the held-back end-to-end files whose gate is open), and
- * a line for the learner about the end-to-end files that still wait for red suites.
+ * After a run has been recorded (progress.ts): what the caller reruns now, in order, and a line
+ * for the learner about the end-to-end files that still wait for red suites. The rerun holds the
+ * end-to-end files whose gate opened, alone; or, when none did, the suites that passed at the
+ * reduced count of cases (`confirming`, at the full count now) and the suites of green exercises
+ * that waited for the verdict just in (`afterCurrent`). Files an end-to-end file goes before wait
+ * for its verdict: the caller gets them after the next run.
  */
-export function afterRun(): { rerun: TestSpecification[]; notes: string[]; endToEnd: string[]; afterCurrent: string[] } {
+export function afterRun(testModules: ReadonlyArray<TestModule>): {
+  rerun: TestSpecification[];
+  notes: string[];
+  endToEnd: string[];
+  afterCurrent: string[];
+  confirming: string[];
+  /** when an end-to-end file runs now: the suites that run right after it (confirmations first) */
+  afterEndToEnd: string[];
+} {
   const results = readFileResults();
-  // the suites that waited for the current exercise's verdict: now
-  const again = [...afterCurrent];
+  const confirm = confirmations(testModules);
+  // the suites that waited for the current exercise's verdict
+  const waited = [...afterCurrent].filter(([file]) => !confirm.some((spec) => relativeFile(spec.moduleId) === file));
   afterCurrent.clear();
-  const rerun: TestSpecification[] = again.map(([, spec]) => spec);
-  const endToEnd: string[] = [];
+  const opened: [string, TestSpecification][] = [];
   const notes: string[] = [];
   for (const [file, spec] of heldBack) {
     const waiting = waitingFor(file, results);
-    // an end-to-end file also waits for its kata's suites that run again now (they passed before)
-    if (waiting.length === 0 && !prerequisites(file).some((suite) => again.some(([rerunning]) => rerunning === suite))) {
+    if (waiting.length === 0) {
       heldBack.delete(file);
-      rerun.push(spec);
-      endToEnd.push(basename(file));
-    } else if (waiting.length > 0) {
+      opened.push([file, spec]);
+    } else {
       notes.push(`${basename(file)} waits until ${waiting.map((suite) => basename(suite)).join(', ')} pass${waiting.length === 1 ? 'es' : ''} (the end-to-end test can teach nothing before).`);
     }
   }
-  return { rerun, notes, endToEnd, afterCurrent: again.map(([file]) => basename(file)) };
+  const later: [string, TestSpecification][] = [...confirm.map((spec): [string, TestSpecification] => [relativeFile(spec.moduleId), spec]), ...waited];
+  if (opened.length > 0) {
+    // the end-to-end verdict first, by itself; the confirmations and the waiting suites right after it
+    for (const [file, spec] of later) afterCurrent.set(file, spec);
+    return {
+      rerun: opened.map(([, spec]) => spec),
+      notes,
+      endToEnd: opened.map(([file]) => basename(file)),
+      afterCurrent: [],
+      confirming: [],
+      afterEndToEnd: later.map(([file]) => basename(file)),
+    };
+  }
+  return {
+    rerun: later.map(([, spec]) => spec),
+    notes,
+    endToEnd: [],
+    afterCurrent: waited.map(([file]) => basename(file)),
+    confirming: confirm.map((spec) => basename(spec.moduleId)),
+    afterEndToEnd: [],
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import { styleText } from 'node:util';
 import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, tallyProgress, type Progress } from '../results/tally.ts';
 import { FULL_RUNS } from '../results/property-counts.ts';
-import { afterRun, confirmations, inLearnerLoop } from './loop-gate.ts';
+import { afterRun, inLearnerLoop } from './loop-gate.ts';
 import { currentExercise, kataGreen, readProgress, recordProgress, renderLadder } from './progress.ts';
 import { observeAndOffer, StuckTracker } from './stuck.ts';
 
@@ -32,22 +32,23 @@ export default class ProgressReporter implements Reporter {
     let runsNow: string[] = [];
     let confirmNow: string[] = [];
     let alsoNow: string[] = [];
+    let thenNow: string[] = [];
     let next: TestSpecification[] = [];
     let stale: TestSpecification[] = [];
     // recorded first: the gate reads this run's results
     const recorded = recordProgress(outcomes);
     if (vitest && inLearnerLoop(vitest)) {
-      const { rerun, notes, endToEnd, afterCurrent } = afterRun();
+      const { rerun, notes, endToEnd, afterCurrent, confirming, afterEndToEnd } = afterRun(testModules);
       for (const note of notes) process.stdout.write(`\n${note}\n`);
-      // suites that passed at the reduced count of property cases: their real verdict now;
-      // an end-to-end file whose suites just turned green runs now, not at the next save
-      const confirm = confirmations(testModules);
-      next = [...confirm, ...rerun];
-      stale = rerun;
+      // an end-to-end file whose gate just opened runs now, not at the next save; then the
+      // confirmations at the full count and the green suites the save touched
+      next = rerun;
+      stale = rerun.filter((spec) => !confirming.includes(basename(spec.moduleId)));
       if (next.length > 0) setImmediate(() => void vitest.rerunTestSpecifications(next));
       runsNow = endToEnd;
       alsoNow = afterCurrent;
-      confirmNow = confirm.map((spec) => basename(spec.moduleId));
+      confirmNow = confirming;
+      thenNow = afterEndToEnd;
     }
     // the files about to run count as not run yet: their previous verdict is about to be replaced
     // (a file being confirmed keeps its pass at the reduced count: the ladder says "confirming")
@@ -62,7 +63,8 @@ export default class ProgressReporter implements Reporter {
     if (confirmNow.length > 0) {
       process.stdout.write(`  ${confirmNow.join(', ')}: passing at a few cases per property, confirming with ${FULL_RUNS} now…\n`);
     } else if (runsNow.length > 0) {
-      process.stdout.write(`  Your exercise suites pass: ${runsNow.join(', ')} runs now, by itself (a second or two: its events go through Kafka to the watch session's consumer).\n`);
+      process.stdout.write(`  Your unit suites pass: ${runsNow.join(', ')} runs now, by itself (a second or so: its events go through Kafka to the watch session's consumer).\n`);
+      if (thenNow.length > 0) process.stdout.write(`  Right after it: ${thenNow.join(', ')} (at the full ${FULL_RUNS} cases per property).\n`);
     } else if (vitest && inLearnerLoop(vitest)) {
       const offer = this.#stuckOffer(progress, outcomes);
       if (offer) process.stdout.write(`  ${styleText('yellow', offer)}\n`);
