@@ -14,7 +14,7 @@ import { closePool, configureDatabase, getPool } from '../db/pool.ts';
 import { kataTypeCast } from './json.ts';
 import { applyTables } from '../db/tables.ts';
 import { createDatabase, databaseUrl, dropDatabase, newDatabaseName } from './database-admin.ts';
-import { describeTable, listTables, type TableInfo } from './introspect.ts';
+import { describeTable, listTables, tablesChildrenFirst, type TableInfo } from './introspect.ts';
 import { kataEnvironment } from './provided.ts';
 import type { Dialect } from '../servers/start.ts';
 import { exercisePointer } from './teach.ts';
@@ -86,7 +86,8 @@ export type KataDatabaseOptions = {
 export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
   let name = '';
   let serverUrl = '';
-  let tablesToReset: string[] | undefined;
+  /** the tables reset() empties, children first; or, when the foreign keys allow no such order, with their checks off */
+  let tablesToReset: { order: string[]; checksOff: boolean } | undefined;
   let dialect: Dialect = 'mysql';
   let watch: ConnectionWatch | undefined;
   let locks: LockWatch | undefined;
@@ -216,12 +217,22 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
     async reset() {
       await nothingRunning();
       const pool = getPool();
+      // Children first: no foreign key check to switch off and on, half the round trips of a
+      // property case's reset (it runs before every case). DELETE rather than TRUNCATE: on a
+      // handful of rows it is several times faster.
+      if (!tablesToReset) {
+        const order = await tablesChildrenFirst(pool);
+        tablesToReset = order ? { order, checksOff: false } : { order: await listTables(pool), checksOff: true };
+      }
+      const { order, checksOff } = tablesToReset;
+      if (!checksOff) {
+        for (const table of order) await pool.query(`DELETE FROM \`${table}\``);
+        return;
+      }
       const connection = await pool.getConnection();
       try {
         await connection.query('SET FOREIGN_KEY_CHECKS = 0');
-        // DELETE rather than TRUNCATE: on a handful of rows it is several times faster
-        tablesToReset ??= await listTables(pool);
-        for (const table of tablesToReset) await connection.query(`DELETE FROM \`${table}\``);
+        for (const table of order) await connection.query(`DELETE FROM \`${table}\``);
         await connection.query('SET FOREIGN_KEY_CHECKS = 1');
       } finally {
         connection.release();

@@ -5,7 +5,7 @@
 import type { RowDataPacket } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { useKataDatabase } from './database.ts';
-import { charsetOfCollation, normaliseDefault, normaliseExtra, tableSummary } from './introspect.ts';
+import { charsetOfCollation, normaliseDefault, normaliseExtra, tableSummary, tablesChildrenFirst } from './introspect.ts';
 
 const db = useKataDatabase({
   kata: 'harness',
@@ -35,6 +35,27 @@ const db = useKataDatabase({
        updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)
      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`,
   ],
+});
+
+describe('tablesChildrenFirst (the order reset() empties tables in)', () => {
+  it('puts a child before its parent, and gives up on a table that refers to itself', async () => {
+    const order = await tablesChildrenFirst(db.pool);
+    expect(order?.toSorted()).toEqual(['children', 'parents', 'stamped']);
+    expect(order!.indexOf('children')).toBeLessThan(order!.indexOf('parents'));
+    await db.pool.query('CREATE TABLE looped (id INT PRIMARY KEY, up INT NULL, FOREIGN KEY (up) REFERENCES looped (id))');
+    try {
+      expect(await tablesChildrenFirst(db.pool)).toBeUndefined();
+    } finally {
+      await db.pool.query('DROP TABLE looped');
+    }
+  });
+
+  it('empties every table, children and parents alike', async () => {
+    await db.pool.query("INSERT INTO parents (id, created_at) VALUES ('p1', NOW(6))");
+    await db.pool.query("INSERT INTO children (parent_id, child_key) VALUES ('p1', 'a')");
+    await db.reset();
+    expect(await db.rows('SELECT (SELECT COUNT(*) FROM parents) + (SELECT COUNT(*) FROM children) AS n')).toEqual([{ n: 0 }]);
+  });
 });
 
 describe('describeTable', () => {

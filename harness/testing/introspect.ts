@@ -52,6 +52,37 @@ export async function listTables(pool: Pool): Promise<string[]> {
   return rows.map((row) => String(row.name));
 }
 
+/**
+ * The current database's tables in an order that deletes children before their parents (each
+ * table after every table whose foreign key points at it); undefined when the foreign keys form
+ * a cycle or a table refers to itself (no such order exists).
+ */
+export async function tablesChildrenFirst(pool: Pool): Promise<string[] | undefined> {
+  const tables = await listTables(pool);
+  const [references] = await pool.query<RowDataPacket[]>(
+    `SELECT TABLE_NAME AS child, REFERENCED_TABLE_NAME AS parent
+       FROM information_schema.REFERENTIAL_CONSTRAINTS
+      WHERE CONSTRAINT_SCHEMA = DATABASE()`,
+  );
+  const children = new Map(tables.map((table) => [table, new Set<string>()]));
+  for (const { child, parent } of references) {
+    if (child === parent) return undefined;
+    children.get(String(parent))?.add(String(child));
+  }
+  const order: string[] = [];
+  const placing = new Set<string>();
+  const place = (table: string): boolean => {
+    if (order.includes(table)) return true;
+    if (placing.has(table)) return false;
+    placing.add(table);
+    for (const child of children.get(table) ?? []) if (!place(child)) return false;
+    order.push(table);
+    return true;
+  };
+  for (const table of tables) if (!place(table)) return undefined;
+  return order;
+}
+
 /** The table's definition, or undefined when no such table exists in the current database. */
 export async function describeTable(pool: Pool, table: string): Promise<TableInfo | undefined> {
   const [tables] = await pool.query<(RowDataPacket & { engine: string; collation: string })[]>(
