@@ -324,6 +324,10 @@ describe('the learner loop\'s end-to-end gate', () => {
     const after = afterRun(ran(files[4]!));
     expect(names(after.rerun as never).toSorted()).toEqual([files[1], files[2], files[3]]);
     expect(after.afterCurrent.toSorted()).toEqual(['5.2-dal.test.ts', '5.3-dal-items.test.ts', '5.4-consumer.test.ts']);
+    // meanwhile the ladder says they run (an exercise whose every file runs next is not "not run yet")
+    const ladder = strip(renderLadder(readProgress(names(after.rerun as never))));
+    expect(ladder).toMatch(/07-order .*5\.1 ✓ {2}5\.2 … {2}5\.3 … {2}5\.4 … +\((5\.2-dal|5\.3-dal-items|5\.4-consumer)(, (5\.2-dal|5\.3-dal-items|5\.4-consumer)){2} running now\)/);
+    expect(ladder).not.toContain('not run yet)');
   });
 
   it('applies in watch mode only: vitest run, grading and verify run every suite', () => {

@@ -26,9 +26,8 @@
 import { basename, dirname, relative } from 'node:path';
 import type { TestModule, TestSpecification, Vitest } from 'vitest/node';
 import { BaseSequencer } from 'vitest/node';
-import { exerciseOfFile, kataOfFile } from '../results/outcomes.ts';
+import { exerciseOfFile, kataOfFile, outcomesFromModules } from '../results/outcomes.ts';
 import { filePasses, provisional, tallyFiles, type FileResult } from '../results/tally.ts';
-import { outcomesFromModules } from '../results/outcomes.ts';
 import { suiteFilesOf } from './katas.ts';
 import { currentExercise, exerciseGreen, readFileResults, readProgress } from './progress.ts';
 import { REPO_ROOT } from './state.ts';
@@ -100,30 +99,38 @@ export class LearnerSequencer extends BaseSequencer {
       }
       return [...first, ...kept.filter((spec) => !afterCurrent.has(relativeFile(spec.moduleId)))];
     }
-    // the current exercise first: its verdict is the one the learner waits for
-    const progress = readProgress();
-    const exerciseOf = (spec: TestSpecification) => {
-      const kata = kataOfFile(spec.moduleId);
-      return kata && { kata, exercise: exerciseOfFile(kata, spec.moduleId)?.id };
-    };
-    const isCurrent = (spec: TestSpecification) => {
-      const where = exerciseOf(spec);
-      return where !== undefined && where.exercise === currentExercise(progress, where.kata);
-    };
-    const current = kept.filter(isCurrent);
-    // suites of exercises that were green wait until the current verdict is in (afterRun)
-    const waitForCurrent = (spec: TestSpecification) => {
-      const where = exerciseOf(spec);
-      return (
-        where?.exercise !== undefined &&
-        exerciseGreen(progress, where.kata, where.exercise) &&
-        current.some((candidate) => exerciseOf(candidate)?.kata === where.kata)
-      );
-    };
-    const others = kept.filter((spec) => !isCurrent(spec));
-    for (const spec of others.filter(waitForCurrent)) afterCurrent.set(relativeFile(spec.moduleId), spec);
-    return [...current, ...others.filter((spec) => !waitForCurrent(spec))];
+    return currentFirst(kept);
   }
+}
+
+/**
+ * The current exercise's files first: its verdict is the one the learner waits for. The suites of
+ * exercises that were green wait until it is in (afterCurrent, run by afterRun); the rest run
+ * along. Used by the sequencer and by afterRun, so that a rerun the loop asks for is the run
+ * vitest makes (vitest's summary counts every file it was given, run or not).
+ */
+function currentFirst(specs: TestSpecification[]): TestSpecification[] {
+  const progress = readProgress();
+  const exerciseOf = (spec: TestSpecification) => {
+    const kata = kataOfFile(spec.moduleId);
+    return kata && { kata, exercise: exerciseOfFile(kata, spec.moduleId)?.id };
+  };
+  const isCurrent = (spec: TestSpecification) => {
+    const where = exerciseOf(spec);
+    return where !== undefined && where.exercise === currentExercise(progress, where.kata);
+  };
+  const current = specs.filter(isCurrent);
+  const waitForCurrent = (spec: TestSpecification) => {
+    const where = exerciseOf(spec);
+    return (
+      where?.exercise !== undefined &&
+      exerciseGreen(progress, where.kata, where.exercise) &&
+      current.some((candidate) => exerciseOf(candidate)?.kata === where.kata)
+    );
+  };
+  const others = specs.filter((spec) => !isCurrent(spec));
+  for (const spec of others.filter(waitForCurrent)) afterCurrent.set(relativeFile(spec.moduleId), spec);
+  return [...current, ...others.filter((spec) => !waitForCurrent(spec))];
 }
 
 /**
@@ -172,12 +179,18 @@ export function afterRun(testModules: ReadonlyArray<TestModule>): {
       afterEndToEnd: later.map(([file]) => basename(file)),
     };
   }
+  // the current exercise's confirmation before the green suites (as the sequencer would order them)
+  const rerun = currentFirst(later.map(([, spec]) => spec));
+  const isProvisional = (spec: TestSpecification) => {
+    const result = results[relativeFile(spec.moduleId)];
+    return result !== undefined && provisional(result);
+  };
   return {
-    rerun: later.map(([, spec]) => spec),
+    rerun,
     notes,
     endToEnd: [],
-    afterCurrent: waited.map(([file]) => basename(file)),
-    confirming: confirm.map((spec) => basename(spec.moduleId)),
+    afterCurrent: rerun.filter((spec) => !isProvisional(spec)).map((spec) => basename(spec.moduleId)),
+    confirming: rerun.filter(isProvisional).map((spec) => basename(spec.moduleId)),
     afterEndToEnd: [],
   };
 }
