@@ -7,7 +7,7 @@ import { parseArgs, styleText } from 'node:util';
 import type { TestModule, Vitest } from 'vitest/node';
 import { curriculum, type Kata } from '../../curriculum.ts';
 import { currentResult, guideText, isGreen, KataResults } from '../learn/guide.ts';
-import { outcomesFromModules } from '../results/outcomes.ts';
+import { exerciseOfFile, outcomesFromModules } from '../results/outcomes.ts';
 import { afterRun } from '../learn/loop-gate.ts';
 import { observeAndOffer, StuckTracker } from '../learn/stuck.ts';
 import { findKata, UsageError } from '../learn/katas.ts';
@@ -38,7 +38,9 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
       const { rerun, notes } = afterRun(ran);
       const results = session.record(ran);
       const current = currentResult(results);
-      const offer = observeAndOffer(stuck, kata, current);
+      // counted only on runs that ran the current exercise (not on the loop's reruns of other suites)
+      const ranNow = current !== undefined && ran.some((module) => exerciseOfFile(kata, module.moduleId)?.id === current.id);
+      const offer = observeAndOffer(stuck, kata, current, ranNow);
       process.stdout.write('\x1Bc' + banner + guideText(kata, results, offer) + '\n' + notes.map((note) => styleText('dim', note) + '\n').join(''));
       banner = '';
       // an end-to-end file held back until now (loop-gate.ts) runs right away

@@ -4,7 +4,7 @@ import type { TestModule } from 'vitest/node';
 import { useTemporaryStateDir } from '../testing/temporary-state.ts';
 import { curriculum } from '../../curriculum.ts';
 import { collectResults, currentResult, guideText, isGreen, KataResults } from './guide.ts';
-import { StuckTracker, stuckOffer } from './stuck.ts';
+import { observeAndOffer, StuckTracker, stuckOffer } from './stuck.ts';
 import { afterRun, inLearnerLoop, LearnerSequencer, waitingFor } from './loop-gate.ts';
 import { REPO_ROOT } from './state.ts';
 import { hintsOf, resetHints, revealNext } from './hints.ts';
@@ -248,6 +248,17 @@ describe('stuck detection in the guided loop', () => {
     expect(offer).toBe('The same failure 3 runs in a row. Hint 2 of 3 is one command away: npm run hint -- 01-user 5.1');
     expect(strip(guideText(kata, red('email is TEXT'), offer))).toContain('Hint 2 of 3 is one command away');
     expect(stuckOffer(kata.id, '5.1', 5, { revealed: 3, total: 3 })).toContain('you have seen every hint');
+  });
+
+  it("counts only runs of the exercise: the loop's reruns of other suites neither count nor break the streak", () => {
+    const tracker = new StuckTracker();
+    const failing = currentResult(red('email is TEXT'));
+    expect(observeAndOffer(tracker, kata, failing)).toBeUndefined();
+    // the suites of green exercises the save touched, rerun right after: not a run of 5.1
+    expect(observeAndOffer(tracker, kata, failing, false)).toBeUndefined();
+    expect(observeAndOffer(tracker, kata, failing, false)).toBeUndefined();
+    expect(observeAndOffer(tracker, kata, failing)).toBeUndefined();
+    expect(observeAndOffer(tracker, kata, failing)).toContain('The same failure 3 runs in a row');
   });
 
   it('starts counting again when the failure changes (the learner is moving)', () => {

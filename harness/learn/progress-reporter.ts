@@ -78,6 +78,7 @@ export default class ProgressReporter implements Reporter {
     const kata = curriculum.find((entry) => !entry.startsGreen && !kataGreen(progress, entry) && outcomes.some((outcome) => outcome.kata === entry.id));
     if (!kata) return undefined;
     const exercise = currentExercise(progress, kata);
-    return observeAndOffer(this.#stuck, kata, tallyKata(kata, outcomes).find((entry) => entry.id === exercise && entry.ran));
+    const result = tallyKata(kata, outcomes).find((entry) => entry.id === exercise);
+    return observeAndOffer(this.#stuck, kata, result, result?.ran === true);
   }
 }

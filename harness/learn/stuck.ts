@@ -38,8 +38,14 @@ export function stuckOffer(kataId: string, exerciseId: string, runs: number, hin
   return `The same failure ${runs} runs in a row. Hint ${hints.revealed + 1} of ${hints.total} is one command away: npm run hint -- ${kataId} ${exerciseId}`;
 }
 
-/** The offer for a kata's exercise after this run (`result` undefined: it did not run), counted by `tracker`. */
-export function observeAndOffer(tracker: StuckTracker, kata: Kata, result: ExerciseResult | undefined): string | undefined {
+/**
+ * The offer for a kata's current exercise after this run, counted by `tracker`. A run that did not
+ * run the exercise (`ranNow` false: the loop's rerun of other suites, a confirmation, the
+ * end-to-end file) neither counts nor breaks the streak: "3 runs in a row" means three of its runs.
+ * `result` undefined: the kata has no current exercise (it is green): the streak ends.
+ */
+export function observeAndOffer(tracker: StuckTracker, kata: Kata, result: ExerciseResult | undefined, ranNow = true): string | undefined {
+  if (result && !ranNow) return undefined;
   const runs = tracker.observe(kata.id, result);
   return result && stuckOffer(kata.id, result.id, runs, { revealed: revealedCount(kata, result.id), total: hintsOf(kata, result.id).length });
 }
