@@ -2,7 +2,8 @@
  * The learner's reporter: vitest's default one, except that a red run reads calmly. The current
  * exercise's failures show in full; each later exercise that fails gets one line
  * (later-exercises.ts), and a suite that is only a stub's NotStarted lists no test by test. The
- * counts ("Tests 37 failed | 3 passed") are vitest's own, over every test.
+ * counts ("Tests 37 failed | 3 passed") are vitest's own, over every test. End-to-end failures come
+ * after the unit suites' (a unit test names the mistake; the end-to-end one only that it shows).
  *
  * Named in vitest.config.ts, so it serves `npm test` and `npx vitest run`. Grading and verify run
  * with their own reporters (JSON, the batch reporter) and see every result; `--reporter=default`
@@ -29,8 +30,10 @@ export default class CalmReporter extends DefaultReporter {
   /** vitest's summary: its list of failures without the later exercises' files; its counts over every file. */
   override reportSummary(files: Files, errors: unknown[]): void {
     this.#files = files;
+    // an end-to-end failure after the unit suites' (theirs name the mistake; it says where to look first)
+    const endToEndLast = (file: Files[number]) => (file.filepath.endsWith('.e2e.test.ts') ? 1 : 0);
     super.reportSummary(
-      files.filter((file) => !this.#later.folded.has(this.relative(file.filepath).replaceAll('\\', '/'))),
+      files.filter((file) => !this.#later.folded.has(this.relative(file.filepath).replaceAll('\\', '/'))).toSorted((a, b) => endToEndLast(a) - endToEndLast(b)),
       errors,
     );
   }
