@@ -188,13 +188,14 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
     }
   }
 
-  /** Each DAL call must finish before the next starts: the second may need the first done (a foreign key), and they run on different connections. */
+  /** Each DAL call must finish before the next starts: the second may need the first done (a foreign key), and overlapping calls run in no set order. */
   function checkOneAtATime(eventType: string, overlaps: readonly string[]): void {
     if (overlaps.length === 0) return;
     const [later, earlier] = overlaps[0]!.split(' while ');
     throw new Error(
       `${nameOf(eventType)} called this.dal.${later}() while this.dal.${earlier}() was still running (Promise.all, or a call without await).\n` +
-        `The two then run at the same time on different connections, in no telling which order: a write that needs the other one done ` +
+        `The two then run at the same time, in no telling which order (on the pool each takes its own connection and they race; on one ` +
+        `transaction's connection their statements queue in whatever order the calls reach it): a write that needs the other one done ` +
         `(a child row needs its parent stored, the foreign key) fails now and then. Await each call before the next.\n${lessons.exercise}`,
     );
   }
