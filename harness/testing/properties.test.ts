@@ -1,6 +1,6 @@
 /** assertProperty's reporting and its guard: what a failed property says, and when it stops. */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { notImplemented } from '../not-started.ts';
 import { assertProperty, notAboutTheData, replayCommand, runGuard } from './properties.ts';
 import { formatFailure } from './teach.ts';
@@ -59,6 +59,30 @@ describe('assertProperty', () => {
     ).catch((e: unknown) => e)) as Error;
     expect(error.message).toBe('the pool ran dry');
     expect(runs).toBe(1);
+  });
+});
+
+describe("a student's console.log while fast-check shrinks", () => {
+  it('shows as usual until a run fails, then only the smallest failing run\'s, once, at the end', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await assertProperty(
+        fc.property(fc.integer({ min: 0, max: 1000 }), (n) => {
+          console.log(`trying ${n}`);
+          expect(n).toBeLessThan(10);
+        }),
+        { seed: 42 },
+      ).catch(() => undefined);
+      const lines = log.mock.calls.map((call) => String(call[0]));
+      const header = lines.findIndex((line) => line.startsWith('(console output of the smallest failing run'));
+      expect(header, lines.join('\n')).toBeGreaterThan(0);
+      // before the header: the runs up to the first failure; after it: the counterexample's run alone
+      expect(lines.slice(header + 1)).toEqual(['trying 10']);
+      expect(lines.slice(0, header).every((line) => line.startsWith('trying '))).toBe(true);
+      expect(Number(lines[header - 1]!.slice('trying '.length))).toBeGreaterThanOrEqual(10);
+    } finally {
+      log.mockRestore();
+    }
   });
 });
 

@@ -7,7 +7,10 @@
  *  - an error that has nothing to do with the data (a stub, a pool without free connections)
  *    stops the property at once instead of shrinking through dozens of runs that fail alike;
  *  - once its test is over (a timeout, say), a property starts no further run: a run still going
- *    must not reach into the next test's, or the next file's, database.
+ *    must not reach into the next test's, or the next file's, database;
+ *  - a student's console.log shows as usual until a run fails; while fast-check shrinks the input
+ *    (dozens of runs), the output of the smallest failing run is shown once, at the end, instead
+ *    of every shrinking run's.
  */
 import { relative } from 'node:path';
 import fc from 'fast-check';
@@ -61,7 +64,78 @@ export async function assertProperty<Ts>(property: fc.IAsyncProperty<Ts> | fc.IP
       if (details.failed) throw teachingError(details, where);
     },
   });
-  await fc.assert(property, { ...parameters, plugins: [...(parameters.plugins ?? []), guard.plugin, report] });
+  const quiet = quietWhileShrinking<Ts>();
+  try {
+    await fc.assert(property, { ...parameters, plugins: [...(parameters.plugins ?? []), guard.plugin, quiet.plugin, report] });
+  } finally {
+    quiet.done();
+  }
+}
+
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+type ConsoleMethod = (typeof CONSOLE_METHODS)[number];
+
+/**
+ * A fast-check plugin: once a run failed, each later run's console output is held, and only the
+ * last failing run's (the counterexample fast-check reports) is written, by done(), with a line
+ * that says so. Runs before the first failure write as usual.
+ */
+export function quietWhileShrinking<Ts>(): { plugin: fc.Plugin<Ts>; done(): void } {
+  let failedOnce = false;
+  let shrinkingRuns = 0;
+  let lastFailing: [ConsoleMethod, unknown[]][] | undefined;
+  const originals = new Map<ConsoleMethod, (...args: unknown[]) => void>();
+  const hold = (into: [ConsoleMethod, unknown[]][]) => {
+    for (const method of CONSOLE_METHODS) {
+      originals.set(method, console[method]);
+      console[method] = (...args: unknown[]) => void into.push([method, args]);
+    }
+  };
+  const release = () => {
+    for (const [method, original] of originals) console[method] = original;
+    originals.clear();
+  };
+  const plugin: fc.Plugin<Ts> = () => ({
+    decorateRun: (nestedRun) => (value) => {
+      const held: [ConsoleMethod, unknown[]][] = [];
+      const shrinking = failedOnce;
+      if (shrinking) {
+        shrinkingRuns++;
+        hold(held);
+      }
+      const settle = (result: RunResult): RunResult => {
+        if (shrinking) release();
+        const failed = result !== null && !(result instanceof fc.PreconditionFailure);
+        if (failed && shrinking) lastFailing = held;
+        if (failed) failedOnce = true;
+        return result;
+      };
+      try {
+        const outcome = nestedRun(value);
+        if (outcome === null || !('then' in outcome)) return settle(outcome);
+        return outcome.then(settle, (error: unknown) => {
+          if (shrinking) release();
+          throw error;
+        });
+      } catch (error) {
+        if (shrinking) release();
+        throw error;
+      }
+    },
+  });
+  return {
+    plugin,
+    done() {
+      release();
+      if (shrinkingRuns === 0) return;
+      if (lastFailing === undefined) {
+        console.log(`(console output of the ${shrinkingRuns} runs that shrank the failing input not shown: the failing run's is above)`);
+        return;
+      }
+      console.log(`(console output of the smallest failing run, the input printed with the failure; the other ${shrinkingRuns - 1} shrinking runs' not shown:)`);
+      for (const [method, args] of lastFailing) console[method](...args);
+    },
+  };
 }
 
 type RunResult = fc.PreconditionFailure | fc.PropertyFailure | null;
