@@ -3,6 +3,7 @@
  * watches it, and after every save shows where you are and what to do next. When the kata turns
  * green it moves on to the next one by itself. Ctrl-C stops (servers included).
  */
+import { basename } from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import type { TestModule, Vitest } from 'vitest/node';
 import { curriculum, type Kata } from '../../curriculum.ts';
@@ -41,7 +42,8 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
       // counted only on runs that ran the current exercise (not on the loop's reruns of other suites)
       const ranNow = current !== undefined && ran.some((module) => exerciseOfFile(kata, module.moduleId)?.id === current.id);
       const offer = observeAndOffer(stuck, kata, current, ranNow);
-      process.stdout.write('\x1Bc' + banner + guideText(kata, results, offer) + '\n' + notes.map((note) => styleText('dim', note) + '\n').join(''));
+      const runningNext = rerun.map((spec) => basename(spec.moduleId).replace(/\.test\.ts$/, ''));
+      process.stdout.write('\x1Bc' + banner + guideText(kata, results, offer, runningNext) + '\n' + notes.map((note) => styleText('dim', note) + '\n').join(''));
       banner = '';
       // an end-to-end file held back until now (loop-gate.ts) runs right away
       if (rerun.length > 0) {

@@ -14,6 +14,7 @@ import { styleText } from 'node:util';
 import { DefaultReporter, type TestModule } from 'vitest/node';
 import type { SerializedError } from 'vitest';
 import { outcomesFromModules } from '../results/outcomes.ts';
+import { continuationPending, takeContinuation } from './loop-gate.ts';
 import { isNotStartedMessage, laterExercises, waitsFor, type LaterExercises } from './later-exercises.ts';
 
 type Files = Parameters<DefaultReporter['reportSummary']>[0];
@@ -46,6 +47,36 @@ export default class CalmReporter extends DefaultReporter {
       for (const line of rest) this.log(line.startsWith('  ') ? styleText('yellow', line) : styleText('dim', line));
     }
     super.reportTestSummary(this.#files, errors, leakCount);
+  }
+
+  /**
+   * The loop's own reruns (loop-gate.ts: a confirmation, the end-to-end file, the suites that
+   * waited) continue the run before them: the screen is not cleared, so its failures stay in view.
+   */
+  override onWatcherRerun(files: string[], trigger?: string): void {
+    if (!takeContinuation()) return super.onWatcherRerun(files, trigger);
+    const logger = this.ctx.logger as { clearFullScreen: (message?: string) => void };
+    const clear = logger.clearFullScreen;
+    logger.clearFullScreen = () => undefined;
+    try {
+      this.log('');
+      super.onWatcherRerun(files, 'the loop, right after the run above');
+    } finally {
+      logger.clearFullScreen = clear;
+    }
+  }
+
+  /**
+   * Nothing while the loop's own rerun follows (it is not waiting for a save yet); then
+   * "PASS Waiting for file changes" only when every file this session ran passed at its latest run:
+   * vitest judges by the rerun's files alone, and a rerun of green suites right after a red one
+   * said PASS under the failure.
+   */
+  override onWatcherStart(files?: Parameters<DefaultReporter['onWatcherStart']>[0], errors?: Parameters<DefaultReporter['onWatcherStart']>[1]): void {
+    void files;
+    // the loop is not waiting yet: its own rerun follows at once
+    if (continuationPending()) return;
+    super.onWatcherStart(this.ctx.state.getFiles(), errors ?? this.ctx.state.getUnhandledErrors());
   }
 
   /** A suite that failed only on stubs (NotStarted) or before its tests (setup): its line, not each test. */

@@ -67,15 +67,21 @@ export function currentResult(results: readonly ExerciseResult[]): ExerciseResul
  * Every test that ran passed, but a suite file has not run yet: the end-to-end file, which the
  * learner's loop runs right after the other suites pass (loop-gate.ts).
  */
-function awaitingOnlyFiles(result: ExerciseResult): boolean {
-  return result.total > 0 && result.passed === result.total && result.confirming === undefined && Boolean(result.notRun?.length);
+function awaitingOnlyFiles(result: ExerciseResult, runningNext: readonly string[] = []): boolean {
+  if (result.passed !== result.total || result.confirming !== undefined || !result.notRun?.length) return false;
+  // none of its files ran yet in this session: waiting only if they all run right now
+  return result.total > 0 || result.notRun.every((name) => runningNext.includes(name));
 }
 
 /** How much of the first failure's message the guide shows (a 20-column row diff fits). */
 const MESSAGE_LINES = 40;
 
-/** `offer`: a line for a learner who looks stuck (see stuck.ts), shown with the next action. */
-export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?: string): string {
+/**
+ * `offer`: a line for a learner who looks stuck (see stuck.ts), shown with the next action.
+ * `runningNext`: suite files (names without .test.ts) the loop runs right after this run: an
+ * exercise waiting only for them is running, not "next: work on it".
+ */
+export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?: string, runningNext: readonly string[] = []): string {
   const current = currentResult(results);
   const lines = [styleText('bold', `── kata ${kata.id} · ${kata.title}`)];
   // its tests also run code of an earlier kata: a red test may come from there
@@ -84,12 +90,12 @@ export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?
   const at = current ? results.indexOf(current) : results.length;
   for (const [index, result] of results.entries()) {
     const green = done(result);
-    const mark = green ? styleText('green', '✓') : result === current ? styleText('yellow', '▶') : ' ';
+    const mark = green ? styleText('green', '✓') : result === current ? styleText('yellow', '▶') : awaitingOnlyFiles(result, runningNext) ? styleText('yellow', '…') : ' ';
     // passed at the loop's reduced count of property cases: the full count is running now
     const confirming = result.confirming !== undefined && result.passed === result.total ? styleText('dim', `  passing at ${result.confirming} cases, confirming with ${FULL_RUNS}…`) : '';
     // a later exercise is one line: its failures wait for the current one (a stub's, most often)
     const later = index > at && !green && result.firstFailure ? styleText('dim', isNotStartedMessage(result.firstFailure.message) ? '  not started' : '  comes after ' + current!.id) : '';
-    const pending = result === current && awaitingOnlyFiles(result) ? styleText('dim', `  ${result.notRun!.join(', ')} runs now…`) : '';
+    const pending = (result === current || result.total === 0) && awaitingOnlyFiles(result, runningNext) ? styleText('dim', `  ${result.notRun!.join(', ')} ${result.notRun!.length === 1 ? 'runs' : 'run'} now…`) : '';
     lines.push(`${mark} ${`${result.id} ${result.title}`.padEnd(width)}  ${result.passed}/${result.total}${later}${confirming}${pending}`);
   }
   if (!current) {
@@ -112,8 +118,8 @@ export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?
   }
   lines.push(
     '',
-    awaitingOnlyFiles(current)
-      ? `Next: wait a second or two for ${current.notRun!.join(', ')}: its verdict decides whether exercise ${current.id} is done.`
+    awaitingOnlyFiles(current, runningNext)
+      ? `Next: wait a second or two for ${current.notRun!.join(', ')}: ${current.notRun!.length === 1 ? 'its' : 'their'} verdict decides whether exercise ${current.id} is done.`
       : kata.startsGreen
       ? 'Next: this kata checks your environment. Run `npm run doctor` in another terminal: it says what is missing and how to fix it.'
       : `Next: work on exercise ${current.id} (katas/${kata.id}/README.md, "Exercise ${current.id}"), save, and this reruns by itself. Stuck? npm run hint -- ${kata.id} ${current.id}`,

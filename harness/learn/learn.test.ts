@@ -1,11 +1,11 @@
 /** The learner's tools: kata look-up, progress ladder, hint ladder, guided-loop screens. */
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TestModule } from 'vitest/node';
 import { useTemporaryStateDir } from '../testing/temporary-state.ts';
 import { curriculum } from '../../curriculum.ts';
 import { collectResults, currentResult, guideText, isGreen, KataResults } from './guide.ts';
 import { observeAndOffer, StuckTracker, stuckOffer } from './stuck.ts';
-import { afterRun, inLearnerLoop, LearnerSequencer, waitingFor } from './loop-gate.ts';
+import { afterRun, inLearnerLoop, LearnerSequencer, resetLoopGate, waitingFor } from './loop-gate.ts';
 import { REPO_ROOT } from './state.ts';
 import { hintsOf, resetHints, revealNext } from './hints.ts';
 import { findExercise, findKata, UsageError } from './katas.ts';
@@ -212,6 +212,16 @@ describe('the guided loop', () => {
     expect(strip(guideText(kata, whole))).toMatch(/✓ 5\.3 Consumer.*2\/2$/m);
   });
 
+  it("says 'runs now', not 'work on exercise 5.1', while the exercise's files run right after this run (the end-to-end file went first)", () => {
+    const session = new KataResults(kata);
+    const e2eFirst = session.record([fakeModule('katas/01-user/5.3-consumer.e2e.test.ts', [['e1', 'passed']])]);
+    const text = strip(guideText(kata, e2eFirst, undefined, ['5.1-ddl', '5.2-dal', '5.3-consumer']));
+    expect(text).toMatch(/▶ 5\.1 .*0\/0 {2}5\.1-ddl runs now…$/m);
+    expect(text).toMatch(/… 5\.2 .*0\/0 {2}5\.2-dal runs now…$/m);
+    expect(text).toContain('Next: wait a second or two for 5.1-ddl');
+    expect(text).not.toContain('Next: work on exercise');
+  });
+
   it('counts an exercise over all its files when a rerun covers only one of them (the end-to-end file)', () => {
     const session = new KataResults(kata);
     session.record([fakeModule('katas/01-user/5.3-consumer.test.ts', [['u1', 'passed'], ['u2', 'failed', 'boom']])]);
@@ -270,6 +280,7 @@ describe('stuck detection in the guided loop', () => {
 });
 
 describe('the learner loop\'s end-to-end gate', () => {
+  beforeEach(() => resetLoopGate());
   const e2e = 'katas/01-user/5.3-consumer.e2e.test.ts';
 
   it('waits for every other suite of the kata, as recorded at their latest run', () => {
@@ -314,6 +325,20 @@ describe('the learner loop\'s end-to-end gate', () => {
     expect(second.endToEnd).toEqual([]);
     record([files[2]!, 'passed'], [files[3]!, 'passed']);
     expect(afterRun(ran(files[2]!, files[3]!)).rerun).toEqual([]);
+  });
+
+  it('keeps the green suites waiting while the current exercise is red: no run of theirs pushes its failure off the screen', async () => {
+    record([files[0]!, 'passed'], [files[1]!, 'failed'], [files[2]!, 'passed'], [files[3]!, 'passed'], [files[4]!, 'passed']);
+    const sorted = (await sequencer().sort([files[1], files[2], files[3]].map((file) => spec(file!)))) as { moduleId: string }[];
+    expect(names(sorted)).toEqual([files[1]]);
+    record([files[1]!, 'failed']);
+    const red = afterRun([fakeModule(files[1]!, [['t', 'failed']])]);
+    expect(red.rerun).toEqual([]);
+    expect(red.notes).toContain('5.3-dal-items.test.ts, 5.4-consumer.test.ts use code your save touched: they run again once 5.2-dal.test.ts passes.');
+    // the next save fixes 5.2: they run then
+    record([files[1]!, 'passed']);
+    const green = afterRun(ran(files[1]!));
+    expect(names(green.rerun as never).toSorted()).toEqual([files[2], files[3]]);
   });
 
   it('holds the end-to-end file back while the save leaves a unit suite red, and says what it waits for', async () => {

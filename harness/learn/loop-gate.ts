@@ -68,6 +68,43 @@ const heldBack = ((globalThis as Record<symbol, unknown>)[Symbol.for('kafka-mysq
 /** Suites of green exercises that wait for the current exercise's verdict (same sharing as above). */
 const afterCurrent = ((globalThis as Record<symbol, unknown>)[Symbol.for('kafka-mysql-katas:after-current')] ??= new Map()) as Map<string, TestSpecification>;
 
+/** Forgets what the session holds back and what waits (a test's fresh start). */
+export function resetLoopGate(): void {
+  heldBack.clear();
+  afterCurrent.clear();
+  chained.next = false;
+}
+
+/**
+ * The loop's own reruns (a confirmation, the end-to-end file, the suites that waited) continue the
+ * run before them: the learner reporter does not clear the screen for them, so a failure shown
+ * just before stays in view. Set by the caller right before vitest.rerunTestSpecifications; read
+ * (and reset) by the reporter when the rerun starts. Shared on globalThis as the maps above.
+ */
+const chained = ((globalThis as Record<symbol, unknown>)[Symbol.for('kafka-mysql-katas:chained-rerun')] ??= { next: false }) as { next: boolean };
+
+/**
+ * Reruns these files, once the run that just ended is fully over, as its continuation (see
+ * `chained`). Called from a reporter's onTestRunEnd: the flag is set at once, so that the
+ * reporter's "Waiting for file changes" after this run is not printed (the loop is not waiting).
+ */
+export function rerunAsContinuation(vitest: Pick<Vitest, 'rerunTestSpecifications'>, specs: TestSpecification[]): void {
+  chained.next = true;
+  setImmediate(() => void vitest.rerunTestSpecifications(specs));
+}
+
+/** Whether the loop goes on with a rerun of its own right after this run. */
+export function continuationPending(): boolean {
+  return chained.next;
+}
+
+/** Whether the rerun that starts now continues the previous run (and forgets it: once per rerun). */
+export function takeContinuation(): boolean {
+  const value = chained.next;
+  chained.next = false;
+  return value;
+}
+
 export class LearnerSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
@@ -153,10 +190,22 @@ export function afterRun(testModules: ReadonlyArray<TestModule>): {
   const results = readFileResults();
   const confirm = confirmations(testModules);
   // the suites that waited for the current exercise's verdict
-  const waited = [...afterCurrent].filter(([file]) => !confirm.some((spec) => relativeFile(spec.moduleId) === file));
+  const pending = [...afterCurrent].filter(([file]) => !confirm.some((spec) => relativeFile(spec.moduleId) === file));
   afterCurrent.clear();
+  // a red unit suite in this run is the verdict to read: the green suites that wait keep waiting
+  // (they run once it passes), so that no run of theirs pushes the failure off the screen; after a
+  // red end-to-end run they do run (their verdict may name what the end-to-end test only shows)
+  const redUnits = testModules.filter((module) => !isEndToEnd(relativeFile(module.moduleId)) && !module.ok());
+  const waited = redUnits.length > 0 ? [] : pending;
+  const deferredNotes: string[] = [];
+  if (redUnits.length > 0 && pending.length > 0) {
+    for (const [file, spec] of pending) afterCurrent.set(file, spec);
+    deferredNotes.push(
+      `${pending.map(([file]) => basename(file)).toSorted().join(', ')} use${pending.length === 1 ? 's' : ''} code your save touched: ${pending.length === 1 ? 'it runs' : 'they run'} again once ${redUnits.map((module) => basename(module.moduleId)).join(', ')} pass${redUnits.length === 1 ? 'es' : ''}.`,
+    );
+  }
   const opened: [string, TestSpecification][] = [];
-  const notes: string[] = [];
+  const notes: string[] = [...deferredNotes];
   for (const [file, spec] of heldBack) {
     const waiting = waitingFor(file, results);
     if (waiting.length === 0) {

@@ -11,7 +11,7 @@ import { styleText } from 'node:util';
 import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, tallyProgress, type Progress } from '../results/tally.ts';
 import { FULL_RUNS } from '../results/property-counts.ts';
-import { afterRun, inLearnerLoop } from './loop-gate.ts';
+import { afterRun, inLearnerLoop, rerunAsContinuation } from './loop-gate.ts';
 import { currentExercise, kataGreen, readProgress, recordProgress, renderLadder } from './progress.ts';
 import { observeAndOffer, StuckTracker } from './stuck.ts';
 
@@ -44,7 +44,7 @@ export default class ProgressReporter implements Reporter {
       // confirmations at the full count and the green suites the save touched
       next = rerun;
       stale = rerun.filter((spec) => !confirming.includes(basename(spec.moduleId)));
-      if (next.length > 0) setImmediate(() => void vitest.rerunTestSpecifications(next));
+      if (next.length > 0) rerunAsContinuation(vitest, next);
       runsNow = endToEnd;
       alsoNow = afterCurrent;
       confirmNow = confirming;

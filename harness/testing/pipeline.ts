@@ -137,5 +137,5 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
 function unitSuitesFirst(): string {
   const { kata } = currentTest();
   if (!kata) return '';
-  return `\nIf a unit suite of this kata is red too (its other *.test.ts files), read and fix that first: it calls your handlers and DAL directly and names the mistake (npm test -- katas/${kata}/ runs this file only once they pass).`;
+  return `\nIf a unit suite of this kata is red too (its other *.test.ts files), read and fix that first: it calls your handlers and DAL directly and names the mistake (in watch mode, npm test -- katas/${kata}/ and npm start run this file only once they pass).`;
 }
