@@ -101,6 +101,9 @@ const STILL_WAITING_EVERY_MS = 30_000;
 /** A handler call in progress: watched so that a statement that does not answer is reported and the group keeps the member. */
 type InFlight = { since: number; what: string; delivery: Delivery };
 
+/** Lock conflicts of one event in a row that count as one failed attempt (a deadlock between two writers clears in one or two). */
+export const CONFLICTS_PER_ATTEMPT = 5;
+
 export class EventConsumer {
   readonly options: EventConsumerOptions;
   readonly #listeners = new Set<(event: ProcessedEvent) => void>();
@@ -222,7 +225,10 @@ export class EventConsumer {
     return result.ok ? { outcome: 'stored', attempts: result.attempts, ...ids } : { outcome: 'dead-lettered', reason: 'handler-failed', error: messageOf(result.error), attempts: result.attempts, ...ids };
   }
 
-  /** Calls the handler until it succeeds, waiting out database outages; gives up after `retry.attempts` failures of its own. */
+  /**
+   * Calls the handler until it succeeds, waiting out database outages and lock conflicts; gives up
+   * after `retry.attempts` failures of its own (CONFLICTS_PER_ATTEMPT conflicts in a row count as one).
+   */
   async #callHandler(
     handler: EventHandler,
     event: EventEnvelope,
@@ -233,7 +239,7 @@ export class EventConsumer {
     const { initialMs, maxMs } = this.#outageBackoff;
     const what = `${where(message)} ${logField(event.event_type)} entity=${logField(event.entity_id)}`;
     let failures = 0;
-    for (let waits = 0, conflicts = 0; ; ) {
+    for (let waits = 0, conflicts = 0, conflictsInARow = 0; ; ) {
       try {
         let unknown: string | undefined;
         await this.#watched(async () => {
@@ -245,13 +251,27 @@ export class EventConsumer {
         return { ok: true, attempts: failures + 1, unknown };
       } catch (error) {
         const conflict = lockConflict(error);
-        if (conflict) {
+        if (conflict && ++conflictsInARow < CONFLICTS_PER_ATTEMPT) {
           // two transactions met and the server rolled one back: not an outage, not the event's fault
           const waitMs = backoffMs(conflicts++, initialMs, maxMs);
           this.#log(styleText('yellow', `${conflict} on ${what}: the server rolled its statement back; trying it again in ${formatSeconds(waitMs)} (not counted as a failed attempt)`));
           await pause(waitMs, delivery);
           continue;
         }
+        if (conflict) {
+          // the same conflict every time: no other writer, but a handler whose statement waits on
+          // its own transaction's locks (a call on the pool inside the transaction); counted, so
+          // that the event is dead-lettered in the end instead of blocking its partition forever
+          conflictsInARow = 0;
+          this.#log(
+            styleText('yellow', `${conflict} on ${what}, ${CONFLICTS_PER_ATTEMPT} times in a row: counted as a failed attempt (a statement that waits on its own transaction's locks never gets through)`),
+          );
+          failures++;
+          if (failures >= attempts) return { ok: false, attempts: failures, error };
+          await pause(firstPauseMs * 2 ** (failures - 1), delivery);
+          continue;
+        }
+        conflictsInARow = 0;
         const unavailable = databaseUnavailable(error);
         if (unavailable) {
           const waitMs = backoffMs(waits++, initialMs, maxMs);

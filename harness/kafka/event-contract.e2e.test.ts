@@ -15,7 +15,7 @@ import { newObjectId } from '../events/envelope.ts';
 import { createDatabase, databaseUrl, dropDatabase, newDatabaseName } from '../testing/database-admin.ts';
 import { kataEnvironment } from '../testing/provided.ts';
 import { connectBroker, type BrokerProducer, type IncomingMessage } from './broker.ts';
-import { EventConsumer, readDeadLetter, type DeadLetter, type ProcessedEvent } from './event-consumer.ts';
+import { CONFLICTS_PER_ATTEMPT, EventConsumer, readDeadLetter, type DeadLetter, type ProcessedEvent } from './event-consumer.ts';
 import { knownEntityIn } from './known-entity.ts';
 
 const environment = kataEnvironment();
@@ -26,6 +26,8 @@ const deadLetterTopic = `${prefix}dead-letter`;
 const handled: EventEnvelope[] = [];
 /** event ids whose handler provokes a real deadlock on its first call */
 const deadlockOnce = new Set<string>();
+/** event ids whose handler always hits a lock wait timeout (its statement waits on its own transaction's locks) */
+const lockedForever = new Set<string>();
 let pool: Pool;
 
 async function provokeDeadlock(): Promise<void> {
@@ -50,6 +52,7 @@ async function provokeDeadlock(): Promise<void> {
 
 const record = async (event: EventEnvelope) => {
   if (deadlockOnce.delete(event.event_id)) await provokeDeadlock();
+  if (lockedForever.has(event.event_id)) throw Object.assign(new Error('Lock wait timeout exceeded; try restarting transaction'), { errno: 1205, code: 'ER_LOCK_WAIT_TIMEOUT' });
   if (event.event_type === 'user.deleted') await pool.execute('UPDATE users SET deleted = 1 WHERE user_id = ?', [event.entity_id]);
   handled.push(event);
 };
@@ -184,6 +187,17 @@ describe('database conflicts', () => {
       expect.stringMatching(new RegExp(`deadlock \\(ER_LOCK_DEADLOCK 1213\\) on ${prefix}users\\[\\d+\\]@${result!.source.offset} user\\.created entity=${event.entity_id}: the server rolled its statement back; trying it again in`)),
     );
     expect(lines.filter((line) => line.includes('waiting for the database') || line.includes('answers again'))).toEqual([]);
+  });
+
+  it(`the same lock conflict ${CONFLICTS_PER_ATTEMPT} times in a row counts as a failed attempt: the event is dead-lettered in the end, not retried forever`, async () => {
+    const event = userCreated();
+    lockedForever.add(event.event_id);
+    const before = log.length;
+    const [result] = await publish('users', JSON.stringify(event));
+    expect(result).toMatchObject({ outcome: 'dead-lettered', reason: 'handler-failed', attempts: 3 });
+    const lines = log.slice(before);
+    expect(lines.filter((line) => line.includes('not counted as a failed attempt'))).toHaveLength(3 * (CONFLICTS_PER_ATTEMPT - 1));
+    expect(lines.filter((line) => line.includes(`${CONFLICTS_PER_ATTEMPT} times in a row: counted as a failed attempt`))).toHaveLength(3);
   });
 });
 

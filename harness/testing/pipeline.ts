@@ -39,6 +39,14 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
   const prefix = `kt-${randomBytes(4).toString('hex')}-`;
   const log: string[] = [];
   const waiting = new Map<string, (event: ProcessedEvent) => void>();
+  /** the waits in progress, to end them early when the log says they cannot end well */
+  const failing = new Map<string, (error: Error) => void>();
+  const logLine = (line: string) => {
+    log.push(line);
+    // nothing else writes during an end-to-end test: a lock wait is the handler's own transaction
+    // blocking a statement of the same handler, which no retry can cure; say so now, not in 15 s
+    if (/lock wait timeout/i.test(line)) for (const fail of [...failing.values()]) fail(ownLocks(line));
+  };
   let consumer: EventConsumer | undefined;
   let producer: BrokerProducer | undefined;
   let relay: RelayConnection | undefined;
@@ -57,7 +65,7 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
     const handlers = options.handlers();
     if (pipelineRelay) {
       try {
-        relay = await connectRelay(pipelineRelay, handlers, { processed, log: (line) => log.push(line) }, knownEntityIn(getPool));
+        relay = await connectRelay(pipelineRelay, handlers, { processed, log: logLine }, knownEntityIn(getPool));
         return;
       } catch (error) {
         // the session's consumer could not start: this file starts its own, as a `vitest run` does
@@ -74,7 +82,7 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
       // delete or cancel of an id nobody stored is skipped
       topicPrefix: prefix,
       knownEntity: knownEntityIn(getPool),
-      log: (line) => log.push(line),
+      log: logLine,
       retry: { attempts: 2, backoffMs: 20 },
     });
     consumer.onProcessed(processed);
@@ -92,6 +100,7 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         waiting.delete(id);
+        failing.delete(id);
         reject(
           new Error(
             `The consumer did not process ${description} within ${timeoutMs / 1000} s.\n` +
@@ -101,7 +110,14 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
       }, timeoutMs);
       waiting.set(id, (event) => {
         clearTimeout(timer);
+        failing.delete(id);
         resolve(event);
+      });
+      failing.set(id, (error) => {
+        clearTimeout(timer);
+        waiting.delete(id);
+        failing.delete(id);
+        reject(error);
       });
     });
   }
@@ -127,6 +143,19 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
       return result;
     },
   };
+}
+
+/** The failure for a handler that waited on its own transaction's locks (the log line as the service wrote it). */
+function ownLocks(line: string): Error {
+  return new Error(
+    `The consumer's handler waited on a lock until the server gave up (lock wait timeout), and the framework would retry it forever:
+  ${line}
+` +
+      `Nothing else writes during this test: the lock is held by the handler's own transaction. A DAL call inside this.dal.transaction(async (connection) => { ... }) ` +
+      `that is not handed that connection runs on another connection of the pool, and waits on the transaction's locks until it times out. ` +
+      `Pass the transaction's connection to every DAL call inside it.` +
+      unitSuitesFirst(),
+  );
 }
 
 /**
