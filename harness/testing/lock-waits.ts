@@ -43,7 +43,10 @@ function explainDuplicate(error: Error): Error {
   }
   error.message +=
     `\nThe database already holds a row with this key, and the statement stores it again. Kafka delivers an event at least once: the same event may come twice, ` +
-    `and storing it again must leave the row in place, not fail (INSERT ... ON DUPLICATE KEY UPDATE; or, for a set of child rows, DELETE them first in the same transaction).\n` +
+    `and storing it again must leave the row in place, not fail (INSERT ... ON DUPLICATE KEY UPDATE${
+      // kata 04's variants change with their product: its lesson replaces them (DELETE, then INSERT); other children (kata 07's order lines) never change
+      where.kata === '04-product' ? '; or, for the set of a product\'s variants, DELETE them first in the same transaction' : ''
+    }).\n` +
     connectionLesson('redelivery');
   return error;
 }

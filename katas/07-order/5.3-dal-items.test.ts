@@ -109,6 +109,21 @@ describe('Exercise 5.3: OrderDAL.insertItems', () => {
     );
   });
 
+  it('keeps each stored line itself on a redelivery, its id (the server\'s number) included: no DELETE and INSERT again', async () => {
+    await db.reset();
+    await arrangeOrders(someOrder);
+    const ids = () => db.rows<{ item_id: string; id: number }>('SELECT item_id, id FROM order_items WHERE order_id = ? ORDER BY item_id', [someOrder.order_id]);
+    await dal.insertItems(someOrder.order_id, someItems);
+    const first = await ids();
+    await dal.insertItems(someOrder.order_id, someItems);
+    expect(
+      await ids(),
+      `The second insertItems with the same items gave the lines new ids: it deleted them and inserted them again. That is kata 04's replace pattern, for children that change; ` +
+        `an order's lines never do: rewriting them on every redelivery costs writes, changes their ids, and for a moment leaves the order without lines. ` +
+        `Insert with ON DUPLICATE KEY UPDATE item_id = item_id, which leaves a stored line as it is.\n${lesson.paragraph('Exercise 5.3', 'Two look-alikes')}`,
+    ).toEqual(first);
+  });
+
   it('two orders with the same line ids (ln-01, ln-02, ...) each keep their own lines', async () => {
     await assertProperty(
       fc.asyncProperty(orderRow(), orderRow(), orderItems(), orderItems(), async (first, second, firstItems, otherItems) => {
