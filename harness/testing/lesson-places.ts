@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import { exerciseOfFile, kataOfFile } from '../results/outcomes.ts';
 import { lessonFor } from './teach.ts';
 
-export type ConnectionTopic = 'borrowed' | 'transaction' | 'failures' | 'redelivery' | 'await' | 'parent-child';
+export type ConnectionTopic = 'borrowed' | 'transaction' | 'failures' | 'redelivery' | 'await' | 'parent-child' | 'placeholders';
 
 type Place = { kata: string; from: string; topic: ConnectionTopic; section: string; paragraph: string };
 
@@ -30,6 +30,8 @@ const PLACES: readonly Place[] = [
   { kata: '07-order', from: '5.4', topic: 'failures', section: 'Exercise 5.4', paragraph: 'Let failures through' },
   // a missing await: each kata's DAL exercise says it again, in one line
   ...(['02-supplier', '04-product', '05-post', '07-order'] as const).map((kata) => ({ kata, from: '5.2', topic: 'await' as const, section: 'Exercise 5.2', paragraph: 'Await every statement' })),
+  // SQL the server cannot read (a value pasted into the text, most often): each kata's DAL exercise
+  ...(['02-supplier', '04-product', '05-post', '07-order'] as const).map((kata) => ({ kata, from: '5.2', topic: 'placeholders' as const, section: 'Exercise 5.2', paragraph: 'Placeholders, never pasted values' })),
   { kata: '04-product', from: '5.1', topic: 'parent-child', section: '3. Schema deep dive', paragraph: 'Parent and child' },
   { kata: '07-order', from: '5.1', topic: 'parent-child', section: '3. Schema deep dive', paragraph: 'Parent and child, as in kata 04' },
 ];
@@ -42,6 +44,7 @@ const COURSE_DEFAULT: Readonly<Record<ConnectionTopic, Omit<Place, 'from' | 'top
   redelivery: { kata: '01-user', section: 'Exercise 5.2', paragraph: 'Business context' },
   await: { kata: '01-user', section: 'Exercise 5.2', paragraph: 'Await every statement' },
   'parent-child': { kata: '04-product', section: '3. Schema deep dive', paragraph: 'Parent and child' },
+  placeholders: { kata: '01-user', section: 'Exercise 5.2', paragraph: 'Placeholders, never pasted values' },
 };
 
 /** The lesson pointer for a topic, for a test of this kata and exercise. */

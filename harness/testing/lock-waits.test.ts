@@ -12,6 +12,15 @@ import { kataEnvironment } from './provided.ts';
 const db = useKataDatabase({ kata: 'harness', tables: () => ['CREATE TABLE variants (product_id INT NOT NULL, variant_key VARCHAR(8) NOT NULL, PRIMARY KEY (product_id, variant_key)) ENGINE=InnoDB'] });
 
 describe('watchLockWaits', () => {
+  it("adds the lesson's words to SQL the server cannot read: a value pasted into the text, most often", async () => {
+    // the test pool is watched (database.ts): a statement with a pasted value that holds a quote
+    const name = "O'Brien";
+    const error = (await db.pool.query(`INSERT INTO variants (product_id, variant_key) VALUES (1, '${name}')`).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^You have an error in your SQL syntax/);
+    expect(error.message).toContain('A value pasted into the SQL text (string concatenation, a template literal) breaks it as soon as the value holds a quote');
+    expect(error.message).toContain('"Placeholders, never pasted values"');
+  });
+
   it('turns the lock wait of an INSERT sent beside its transaction into an error that names the DELETE it waited on; later statements fail at once', async () => {
     await db.reset();
     await db.insert('variants', [{ product_id: 1, variant_key: 'a' }]);

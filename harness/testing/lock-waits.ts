@@ -24,6 +24,7 @@ export const LOCK_WAIT_SETTING = `SET SESSION innodb_lock_wait_timeout = ${LOCK_
 const LOCK_WAIT_TIMEOUT = 1205;
 const DEADLOCK = 1213;
 const DUPLICATE_KEY = 1062;
+const PARSE_ERROR = 1064;
 
 /**
  * The driver's "Duplicate entry '…' for key '…'" says what, not why: when it reaches a test (an
@@ -48,6 +49,27 @@ function explainDuplicate(error: Error): Error {
       where.kata === '04-product' ? '; or, for the set of a product\'s variants, DELETE them first in the same transaction' : ''
     }).\n` +
     connectionLesson('redelivery');
+  return error;
+}
+
+/**
+ * "You have an error in your SQL syntax; check the manual ... near '":0}', '1971-01-01...'": the
+ * server's words, then the lesson's. In a DAL exercise the usual cause is a value pasted into the
+ * SQL text, which a quote in the data breaks (the generators send quotes on purpose).
+ */
+function explainParseError(error: Error): Error {
+  if (error.message.includes('\n→ Read')) return error;
+  const where = currentTest();
+  if (where.kata && where.exercise === '5.1') {
+    // a table exercise sends the student's own CREATE TABLE statements
+    error.message += `\nThe server could not read a statement of katas/${where.kata}/tables.ts: look near the text it quotes (a missing comma, a misspelt type, a stray quote).\n${lessonFor(where.kata).section('Exercise 5.1')}`;
+    return error;
+  }
+  error.message +=
+    `\nThe server could not read the SQL your code sent. A value pasted into the SQL text (string concatenation, a template literal) breaks it as soon as the value holds a quote ` +
+    `(the tests send such values on purpose), and lets the data rewrite your statement: SQL injection. Send every value as a ? parameter, the values in an array: execute(sql, values). ` +
+    `If no value is pasted in, compare the statement with the lesson's.\n` +
+    connectionLesson('placeholders');
   return error;
 }
 
@@ -93,6 +115,7 @@ export function watchLockWaits(pool: Pool): LockWatch {
   const explain = (error: unknown, sql: unknown, on: PoolConnection | undefined): unknown => {
     const errno = (error as { errno?: number } | null)?.errno;
     if (errno === DUPLICATE_KEY) return explainDuplicate(error as Error);
+    if (errno === PARSE_ERROR) return explainParseError(error as Error);
     if (errno !== LOCK_WAIT_TIMEOUT && errno !== DEADLOCK) return error;
     const message = lockWaitMessage(sqlText(sql), on, open, errno === DEADLOCK);
     waits.push(message);

@@ -23,7 +23,8 @@ const lesson = lessonFor('07-order');
 const narrowMoney = { kata: '07-order', types: ORDER_MONEY_TYPES, pointer: lesson.paragraph('3. Schema deep dive', 'Money is `DECIMAL`') };
 const db = explainingOutOfRange(useKataDatabase({ kata: '07-order', tables: () => tables, requires: { tables: ['orders', 'order_items'], exercise: '5.1' } }), narrowMoney);
 const dal = explainingOutOfRange(new OrderDAL(), narrowMoney);
-const placeholders = lesson.paragraph('Exercise 5.2', 'The `db` argument');
+const placeholders = lesson.paragraph('Exercise 5.2', 'Placeholders, never pasted values');
+const dbArgument = lesson.paragraph('Exercise 5.2', 'The `db` argument');
 const newestWins = lesson.paragraph('Exercise 5.2', 'The newest event wins');
 const ties = lesson.paragraph('Exercise 5.2', 'A tie goes to the event delivered later');
 const olderCancel = lesson.paragraph('Exercise 5.2', 'An older cancel changes nothing');
@@ -244,7 +245,7 @@ describe('Exercise 5.2: OrderDAL.upsertOrder', () => {
     expect(
       await selectOrder(someOrder.order_id),
       `upsertOrder(order, connection) ran in a transaction that was then rolled back: the row must not be there. ` +
-        `It is, so the INSERT ran on another connection (getPool()), which commits at once: use db.execute(...).\n${placeholders}`,
+        `It is, so the INSERT ran on another connection (getPool()), which commits at once: use db.execute(...).\n${dbArgument}`,
     ).toEqual([]);
   });
 
@@ -383,7 +384,7 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
       [someOrder],
       orders(
         'cancelOrder(cancellation, connection) ran in a transaction that was then rolled back: the order must be as before. It is cancelled, so the UPDATE ran on another connection (getPool()): use db.execute(...).',
-        placeholders,
+        dbArgument,
       ),
     );
   });
