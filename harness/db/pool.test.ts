@@ -77,4 +77,15 @@ describe('the shared pool', () => {
     expect((error as Error).message).toMatch(/rejected by the server: .*Duplicate column name 'id'/);
     expect((error as Error).message).toContain(statement);
   });
+
+  it('applyTables says why a foreign key with ON DELETE SET NULL on a NOT NULL column is refused (MariaDB says only "incorrectly formed")', async () => {
+    const statement = `CREATE TABLE thing_parts (
+      id INT PRIMARY KEY,
+      thing_id INT NOT NULL,
+      CONSTRAINT fk_parts_thing FOREIGN KEY (thing_id) REFERENCES things (id) ON DELETE SET NULL
+    ) DEFAULT CHARSET=utf8mb4`;
+    const error = await applyTables(db.pool, [statement]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TableDefinitionError);
+    expect((error as Error).message).toContain('ON DELETE SET NULL empties the child\'s column when its parent goes: that column must allow NULL');
+  });
 });

@@ -8,7 +8,7 @@ export class TableDefinitionError extends Error {
   readonly statement: string;
   constructor(statement: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    const hint = foreignKeyHint(reason);
+    const hint = foreignKeyHint(reason, statement);
     const pointer = hint ? foreignKeyLesson?.() : undefined;
     super(`This CREATE TABLE statement was rejected by the server: ${reason}\n${hint}\n${statement.trim()}\n${pointer ? `${pointer}\n` : ''}`);
     this.name = 'TableDefinitionError';
@@ -32,9 +32,15 @@ export function pointForeignKeysAt(lesson: () => string | undefined): void {
  * table", "incompatible"; MariaDB: errno 150, "Foreign key constraint is incorrectly formed") get
  * the two usual causes spelled out.
  */
-function foreignKeyHint(reason: string): string {
-  if (!/referenced table|foreign key constraint|errno: ?150|referencing column/i.test(reason)) return '';
+function foreignKeyHint(reason: string, statement = ''): string {
+  if (!/referenced table|foreign key constraint|errno: ?150|referencing column|cannot be NOT NULL/i.test(reason)) return '';
+  // MySQL says so ("cannot be NOT NULL: needed in a foreign key constraint ... SET NULL"); MariaDB only "incorrectly formed"
+  const setNull = /\bON\s+(DELETE|UPDATE)\s+SET\s+NULL\b/i.test(statement)
+    ? 'ON DELETE SET NULL empties the child\'s column when its parent goes: that column must allow NULL, and on a NOT NULL column the server refuses the key. ' +
+      'Give the foreign key the rule the lesson asks for (ON DELETE CASCADE, or none), or let the column be NULL.\n'
+    : '';
   return (
+    setNull +
     'A FOREIGN KEY can only point at a table that already exists: its CREATE TABLE comes earlier in the list. ' +
     'And the two columns must have the same type and character set (VARCHAR(24) and VARCHAR(24), utf8mb4 both).\n'
   );
