@@ -26,25 +26,25 @@ export function keepMessagesWhenSettledOtherwise(): void {
       let notStarted: Error | undefined;
       // how the promise settled, for the line under the test's message
       let settled: { value: unknown } | { error: unknown } | undefined;
-      if (key === 'rejects') {
-        const object = chai.util.flag(this, 'object') as unknown;
-        const source = typeof object === 'function' ? (object as () => unknown)() : object;
-        if (typeof (source as PromiseLike<unknown> | undefined)?.then === 'function') {
-          chai.util.flag(
-            this,
-            'object',
-            Promise.resolve(source).then(
-              (value: unknown) => {
-                settled = { value };
-                return value;
-              },
-              (error: unknown) => {
-                if (isNotStarted(error)) notStarted = error;
-                throw error;
-              },
-            ),
-          );
-        }
+      const object = chai.util.flag(this, 'object') as unknown;
+      // .rejects may be handed a function that returns the promise; .resolves a promise only
+      const source = key === 'rejects' && typeof object === 'function' ? (object as () => unknown)() : object;
+      if (typeof (source as PromiseLike<unknown> | undefined)?.then === 'function') {
+        chai.util.flag(
+          this,
+          'object',
+          Promise.resolve(source).then(
+            (value: unknown) => {
+              settled = { value };
+              return value;
+            },
+            (error: unknown) => {
+              settled = { error };
+              if (key === 'rejects' && isNotStarted(error)) notStarted = error;
+              throw error;
+            },
+          ),
+        );
       }
       const inner = original.call(this) as object;
       const message = chai.util.flag(this, 'message') as string | undefined;
@@ -90,7 +90,13 @@ function whatHappened(settled: { value: unknown } | { error: unknown } | undefin
     const shown = inspect(settled.value, { depth: 3, maxArrayLength: 5, breakLength: Infinity });
     return `What happened: it finished without an error, returning ${shown.length > 300 ? `${shown.slice(0, 300)}…` : shown}, instead of throwing.`;
   }
+  if (settled && 'error' in settled) {
+    const error = settled.error;
+    const text = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : inspect(error, { depth: 2, breakLength: Infinity });
+    return `What happened: it threw ${text.length > 300 ? `${text.slice(0, 300)}…` : text} instead of finishing.`;
+  }
   const rejected = /^promise rejected "([\s\S]*)" instead of resolving/.exec(vitestLine);
-  if (rejected) return `What happened: it threw ${rejected[1]} instead of finishing.`;
+  // its first line: the rest (a stack, a statement quoted whole) is already in the message above or adds nothing
+  if (rejected) return `What happened: it threw ${rejected[1]!.split(/\n|\\n/)[0]} instead of finishing.`;
   return vitestLine;
 }

@@ -75,7 +75,7 @@ describe('Exercise 5.1: CREATE TABLE suppliers', () => {
     await suppliers();
     await expect(
       applyTables(db.pool, tables),
-      `The service applies tables.ts at every start, on a database that already has the table.\n${lesson.exercise('5.1')}`,
+      `The service applies tables.ts at every start, on a database that already has the table: each statement must be CREATE TABLE IF NOT EXISTS, which leaves a table that exists as it is (a plain CREATE TABLE fails with "already exists").\n${lesson.exercise('5.1')}`,
     ).resolves.toBeUndefined();
   });
 });

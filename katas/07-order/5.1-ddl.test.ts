@@ -270,7 +270,7 @@ describe('Exercise 5.1: the two tables at work (rows written by the test\'s own 
     await orderItems();
     await expect(
       applyTables(db.pool, tables),
-      `The service applies tables.ts at every start, on a database that already has the tables.\n${lesson.exercise('5.1')}`,
+      `The service applies tables.ts at every start, on a database that already has the tables: each statement must be CREATE TABLE IF NOT EXISTS, which leaves a table that exists as it is (a plain CREATE TABLE fails with "already exists").\n${lesson.exercise('5.1')}`,
     ).resolves.toBeUndefined();
   });
 });
