@@ -120,7 +120,24 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
     // the DAL calls nobody has waited for yet (observed() removes each once awaited)
     const waiting = new Set<{ label: string }>();
     const standIn = options.standIn?.() as Record<string, unknown> | undefined;
-    const unrecorded = standIn ? Object.fromEntries(methodsOf(standIn).filter((name) => !Object.hasOwn(options.dal.methods, name)).map((name) => [name, (standIn[name] as (...values: unknown[]) => unknown).bind(standIn)])) : {};
+    // a stand-in's own methods (a transaction helper) are not recorded, but a promise of theirs that
+    // nobody awaits is the same mistake as an unawaited DAL call (void this.dal.transaction(...))
+    const unrecorded = standIn
+      ? Object.fromEntries(
+          methodsOf(standIn)
+            .filter((name) => !Object.hasOwn(options.dal.methods, name))
+            .map((name) => [
+              name,
+              (...args: unknown[]) => {
+                const result = (standIn[name] as (...values: unknown[]) => unknown).apply(standIn, args);
+                if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') return result;
+                const pending = { label: `this.dal.${name}()` };
+                waiting.add(pending);
+                return observed(result as Promise<unknown>, () => waiting.delete(pending));
+              },
+            ]),
+        )
+      : {};
     async function recorded(method: string, argumentsOf: readonly DalArgument[], args: unknown[]): Promise<unknown> {
       calls.push({ method, args });
       for (const earlier of running) overlaps.push(`${method} while ${earlier}`);
