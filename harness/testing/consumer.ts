@@ -237,7 +237,7 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
         pointer: lessons.unboundThis,
       });
       const mapLooped = explainMapIteratedAsArray(explained, { eventType: event.event_type, pointer: lessons.nulls });
-      throw explainMissingPart(mapLooped, { eventType: event.event_type, pointer: lessons.exercise });
+      throw explainMissingPart(mapLooped, { eventType: event.event_type, pointer: lessons.exercise, data: event.data });
     }
     return delivery.calls;
   }

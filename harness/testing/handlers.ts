@@ -54,18 +54,27 @@ export function explainUnboundThis(
  * document has no link preview): the runtime's TypeError says what, not why. Left as it is when
  * explainUnboundThis already explained it, or for any other error.
  */
-export function explainMissingPart(error: unknown, context: { eventType: string; pointer: string }): unknown {
+export function explainMissingPart(error: unknown, context: { eventType: string; pointer: string; data?: unknown }): unknown {
   if (!(error instanceof TypeError)) return error;
   const match = /^Cannot read properties of (undefined|null) \(reading '([^']+)'\)/.exec(error.message);
   if (!match) return error;
   const explained = new Error(
     `The ${context.eventType} handler read .${match[2]} of something that is ${match[1]} in this event (${error.name}: ${error.message}).\n` +
-      `A document's optional parts may be missing or null (see the event below): read through them with ?. (for example data.part?.${match[2]}) ` +
+      `A document's optional parts may be missing or null${presentParts(context.data)}: read through them with ?. (for example data.part?.${match[2]}) ` +
       `and store NULL for what the event does not have, as the lesson's flattening table says.\n` +
       context.pointer,
   );
   explained.name = 'MissingPart';
   return explained;
+}
+
+/** " (this event's data has: a, b, c; null: d)": what the handler could read, for the missing-part message. */
+function presentParts(data: unknown): string {
+  if (typeof data !== 'object' || data === null) return '';
+  const entries = Object.entries(data as Record<string, unknown>);
+  const present = entries.filter(([, value]) => value !== null && value !== undefined).map(([key]) => key);
+  const empty = entries.filter(([, value]) => value === null).map(([key]) => key);
+  return ` (this event's data has: ${present.join(', ') || 'nothing'}${empty.length ? `; null: ${empty.join(', ')}` : ''})`;
 }
 
 /**
