@@ -84,6 +84,16 @@ describe("a student's console.log while fast-check shrinks", () => {
       log.mockRestore();
     }
   });
+
+  it('says nothing when the property printed nothing', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await assertProperty(fc.property(fc.integer({ min: 0, max: 1000 }), (n) => expect(n).toBeLessThan(10)), { seed: 42 }).catch(() => undefined);
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      log.mockRestore();
+    }
+  });
 });
 
 describe('runGuard', () => {

@@ -83,12 +83,17 @@ type ConsoleMethod = (typeof CONSOLE_METHODS)[number];
 export function quietWhileShrinking<Ts>(): { plugin: fc.Plugin<Ts>; done(): void } {
   let failedOnce = false;
   let shrinkingRuns = 0;
+  /** console calls the shrinking runs made (held, not written) */
+  let heldCalls = 0;
   let lastFailing: [ConsoleMethod, unknown[]][] | undefined;
   const originals = new Map<ConsoleMethod, (...args: unknown[]) => void>();
   const hold = (into: [ConsoleMethod, unknown[]][]) => {
     for (const method of CONSOLE_METHODS) {
       originals.set(method, console[method]);
-      console[method] = (...args: unknown[]) => void into.push([method, args]);
+      console[method] = (...args: unknown[]) => {
+        heldCalls++;
+        into.push([method, args]);
+      };
     }
   };
   const release = () => {
@@ -127,7 +132,7 @@ export function quietWhileShrinking<Ts>(): { plugin: fc.Plugin<Ts>; done(): void
     plugin,
     done() {
       release();
-      if (shrinkingRuns === 0) return;
+      if (shrinkingRuns === 0 || heldCalls === 0) return;
       if (lastFailing === undefined) {
         console.log(`(console output of the ${shrinkingRuns} runs that shrank the failing input not shown: the failing run's is above)`);
         return;

@@ -340,13 +340,21 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
         await db.reset();
         await db.insert('orders', [row]);
         await dal.cancelOrder(request);
-        expect(await selectOrder(row.order_id)).toEqualRows(
+        const found = await selectOrder(row.order_id);
+        // the tie went the cancel's way (the row is cancelled): what differs is a value, not the guard
+        const applied = found[0]?.status === 'cancelled';
+        expect(found).toEqualRows(
           [cancelledRow(row, request)],
-          orders(
-            `The row's event and the cancel's have the same time (${row.event_timestamp}); the cancel was delivered later, so it wins the tie: compare with >=, not > ` +
-              '(a fraud check that cancels an order in the instant it is placed).',
-            ties,
-          ),
+          applied
+            ? orders(
+                `The cancel won the tie (the row is cancelled), but the row does not hold the cancellation's values: see the ✗ columns ` +
+                  `(cancelled_at and updated_at are the cancellation's cancelled_at, the event's time, never the clock; event_id and event_timestamp are the cancel's).`,
+              )
+            : orders(
+                `The row's event and the cancel's have the same time (${row.event_timestamp}); the cancel was delivered later, so it wins the tie: compare with >=, not > ` +
+                  '(a fraud check that cancels an order in the instant it is placed).',
+                ties,
+              ),
         );
       }),
     );
