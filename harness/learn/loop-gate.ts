@@ -19,9 +19,10 @@
  *
  * Also: the current exercise's files go first, and alone. When a save reruns the current
  * exercise's suites together with suites of exercises that were green (a DAL file that holds
- * exercises 5.2 and 5.3), those wait for the current verdict and run right after it: the
- * learner sees the verdict they wait for in a second, not after every affected suite at the full
- * count.
+ * exercises 5.2 and 5.3), those wait for the current verdict and run right after it when it
+ * passes: the learner sees the verdict they wait for in a second, not after every affected suite
+ * at the full count. While it is red they keep waiting (a line says so): a run of theirs would
+ * push its failure off the screen, and the next save reruns the current exercise anyway.
  */
 import { basename, dirname, relative } from 'node:path';
 import type { TestModule, TestSpecification, Vitest } from 'vitest/node';
@@ -78,8 +79,8 @@ export function resetLoopGate(): void {
 /**
  * The loop's own reruns (a confirmation, the end-to-end file, the suites that waited) continue the
  * run before them: the learner reporter does not clear the screen for them, so a failure shown
- * just before stays in view. Set by the caller right before vitest.rerunTestSpecifications; read
- * (and reset) by the reporter when the rerun starts. Shared on globalThis as the maps above.
+ * just before stays in view. Set by rerunAsContinuation as soon as the rerun is decided; read (and
+ * reset) by the reporter when the rerun starts. Shared on globalThis as the maps above.
  */
 const chained = ((globalThis as Record<symbol, unknown>)[Symbol.for('kafka-mysql-katas:chained-rerun')] ??= { next: false }) as { next: boolean };
 
