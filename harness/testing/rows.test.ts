@@ -47,3 +47,14 @@ describe('row comparisons', () => {
     expect(toEqualRow(undefined, row, { columns: COLUMNS, why: 'w', pointer: 'p' }).message()).toBe('w\n  (no row at all)\np');
   });
 });
+
+describe('a JSON column written with JSON.stringify once too often', () => {
+  it('names it: the text "null" for SQL NULL, and a JSON string holding the expected document', () => {
+    expect(describeRowDifferences({ id: 1, doc: 'null' }, { id: 1, doc: null }, ['id', 'doc']).join('\n')).toContain('doc: the text "null" is what JSON.stringify(null) returns');
+    const twice = JSON.stringify(JSON.stringify({ color: 'red' }));
+    expect(describeRowDifferences({ id: 1, doc: twice }, { id: 1, doc: '{"color": "red"}' }, ['id', 'doc']).join('\n')).toContain(
+      'doc: it holds a JSON string whose text is the expected document: JSON.stringify ran on a value that was JSON text already.',
+    );
+    expect(describeRowDifferences({ id: 1, doc: '"other"' }, { id: 1, doc: '{"color": "red"}' }, ['id', 'doc']).join('\n')).not.toContain('JSON.stringify');
+  });
+});

@@ -92,7 +92,31 @@ export function describeRowDifferences(found: Row, expected: Row, columns: reado
   if (differences.length > listed.length) lines.push(`  … and ${differences.length - listed.length} more column(s)`);
   const equal = columns.length - differences.filter((difference) => !difference.extra).length;
   if (equal > 0) lines.push(`  (the other ${equal} column(s) as expected)`);
+  for (const difference of listed) {
+    const note = stringifiedOnce(difference);
+    if (note) lines.push(`  ${difference.column}: ${note}`);
+  }
   return lines;
+}
+
+/**
+ * The two faces of JSON.stringify run once too often, which a value diff shows but does not name:
+ * the text "null" where SQL NULL was expected (JSON.stringify(null)), and a JSON string whose
+ * content is the expected JSON text (JSON.stringify of text that was JSON already).
+ */
+function stringifiedOnce({ expected, found }: ColumnDifference): string | undefined {
+  if (expected === null && found === 'null') return 'the text "null" is what JSON.stringify(null) returns; a missing value is SQL NULL: pass null itself, not JSON.stringify(null).';
+  if (typeof found !== 'string' || !found.startsWith('"')) return undefined;
+  try {
+    const inner: unknown = JSON.parse(found);
+    if (typeof inner !== 'string') return undefined;
+    const wanted = typeof expected === 'string' ? expected : JSON.stringify(expected);
+    return sameValue(JSON.parse(inner), typeof wanted === 'string' ? JSON.parse(wanted) : wanted)
+      ? 'it holds a JSON string whose text is the expected document: JSON.stringify ran on a value that was JSON text already.'
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
