@@ -58,3 +58,11 @@ describe('a JSON column written with JSON.stringify once too often', () => {
     expect(describeRowDifferences({ id: 1, doc: '"other"' }, { id: 1, doc: '{"color": "red"}' }, ['id', 'doc']).join('\n')).not.toContain('JSON.stringify');
   });
 });
+
+describe('a time that went through a JavaScript Date', () => {
+  it('names the microseconds it lost', () => {
+    const note = describeRowDifferences({ at: '2026-03-14 09:30:00.875000' }, { at: '2026-03-14 09:30:00.875001' }, ['at']).join('\n');
+    expect(note).toContain('at: the same time to the millisecond, its microseconds lost');
+    expect(describeRowDifferences({ at: '2026-03-14 09:30:01.875000' }, { at: '2026-03-14 09:30:00.875001' }, ['at']).join('\n')).not.toContain('microseconds lost');
+  });
+});

@@ -93,10 +93,18 @@ export function describeRowDifferences(found: Row, expected: Row, columns: reado
   const equal = columns.length - differences.filter((difference) => !difference.extra).length;
   if (equal > 0) lines.push(`  (the other ${equal} column(s) as expected)`);
   for (const difference of listed) {
-    const note = stringifiedOnce(difference);
+    const note = stringifiedOnce(difference) ?? microsecondsLost(difference);
     if (note) lines.push(`  ${difference.column}: ${note}`);
   }
   return lines;
+}
+
+/** "2026-03-14 09:30:00.875000" found for "…875001" expected: the value went through a Date, which holds milliseconds. */
+function microsecondsLost({ expected, found }: ColumnDifference): string | undefined {
+  const time = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3})(\d{3})$/;
+  const [wanted, got] = [time.exec(String(expected)), time.exec(String(found))];
+  if (!wanted || !got || wanted[1] !== got[1] || got[2] !== '000') return undefined;
+  return 'the same time to the millisecond, its microseconds lost: a JavaScript Date holds milliseconds only. Keep the timestamp as text (kata 01\'s parseTimestamp), never through new Date(...).';
 }
 
 /**
