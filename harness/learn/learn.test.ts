@@ -327,18 +327,17 @@ describe('the learner loop\'s end-to-end gate', () => {
     expect(afterRun(ran(files[2]!, files[3]!)).rerun).toEqual([]);
   });
 
-  it('keeps the green suites waiting while the current exercise is red: no run of theirs pushes its failure off the screen', async () => {
-    record([files[0]!, 'passed'], [files[1]!, 'failed'], [files[2]!, 'passed'], [files[3]!, 'passed'], [files[4]!, 'passed']);
-    const sorted = (await sequencer().sort([files[1], files[2], files[3]].map((file) => spec(file!)))) as { moduleId: string }[];
-    expect(names(sorted)).toEqual([files[1]]);
-    record([files[1]!, 'failed']);
-    const red = afterRun([fakeModule(files[1]!, [['t', 'failed']])]);
-    expect(red.rerun).toEqual([]);
-    expect(red.notes).toContain('5.3-dal-items.test.ts, 5.4-consumer.test.ts use code your save touched: they run again once 5.2-dal.test.ts passes.');
-    // the next save fixes 5.2: they run then
-    record([files[1]!, 'passed']);
-    const green = afterRun(ran(files[1]!));
-    expect(names(green.rerun as never).toSorted()).toEqual([files[2], files[3]]);
+  it('runs the green suites right after a red verdict too: an earlier exercise the save broke must show (05: tables.ts broken while 5.2 is current)', async () => {
+    const post = ['5.1-ddl', '5.2-dal', '5.3-consumer'].map((name) => `katas/05-post/${name}.test.ts`);
+    record([post[0]!, 'passed'], [post[1]!, 'failed'], [post[2]!, 'failed']);
+    const postSpec = (file: string) => ({ moduleId: `${REPO_ROOT}${file}`, project: { name: '05-post', config: { sequence: { groupOrder: 0 }, isolate: false } } }) as never;
+    // a save of tables.ts: 5.1's suite and 5.2's (which builds its table from it)
+    const sorted = (await sequencer().sort([post[0], post[1]].map((file) => postSpec(file!)))) as { moduleId: string }[];
+    expect(names(sorted)).toEqual([post[1]]);
+    record([post[1]!, 'failed']);
+    const after = afterRun([fakeModule(post[1]!, [['t', 'failed']])]);
+    expect(names(after.rerun as never)).toEqual([post[0]]);
+    expect(after.afterCurrent).toEqual(['5.1-ddl.test.ts']);
   });
 
   it('holds the end-to-end file back while the save leaves a unit suite red, and says what it waits for', async () => {
@@ -351,19 +350,34 @@ describe('the learner loop\'s end-to-end gate', () => {
     expect(after.notes).toEqual(['5.4-consumer.e2e.test.ts waits until 5.2-dal.test.ts passes (the end-to-end test can teach nothing before).']);
   });
 
-  it('once every unit suite passed, a save runs the end-to-end file first, alone, and the unit suites it touched right after', async () => {
+  it("once every unit suite passed, a save runs the end-to-end file's own exercise's unit suite, then the end-to-end file alone, then the other suites it touched", async () => {
     record([files[0]!, 'passed'], [files[1]!, 'passed'], [files[2]!, 'passed'], [files[3]!, 'passed'], [files[4]!, 'failed']);
     // a save of order-dal.ts: its unit suites and the end-to-end file are affected
     const sorted = (await sequencer().sort([files[1], files[2], files[3], files[4]].map((file) => spec(file!)))) as { moduleId: string }[];
-    expect(names(sorted)).toEqual([files[4]]);
+    // 5.4's consumer suite first (a fraction of a second; it names a handler's mistake)
+    expect(names(sorted)).toEqual([files[3]]);
+    record([files[3]!, 'passed']);
+    const consumer = afterRun(ran(files[3]!));
+    expect(consumer.endToEnd).toEqual(['5.4-consumer.e2e.test.ts']);
+    expect(names(consumer.rerun as never)).toEqual([files[4]]);
     record([files[4]!, 'passed']);
     const after = afterRun(ran(files[4]!));
-    expect(names(after.rerun as never).toSorted()).toEqual([files[1], files[2], files[3]]);
-    expect(after.afterCurrent.toSorted()).toEqual(['5.2-dal.test.ts', '5.3-dal-items.test.ts', '5.4-consumer.test.ts']);
+    expect(names(after.rerun as never).toSorted()).toEqual([files[1], files[2]]);
+    expect(after.afterCurrent.toSorted()).toEqual(['5.2-dal.test.ts', '5.3-dal-items.test.ts']);
     // meanwhile the ladder says they run (an exercise whose every file runs next is not "not run yet")
     const ladder = strip(renderLadder(readProgress(names(after.rerun as never))));
-    expect(ladder).toMatch(/07-order .*5\.1 ✓ {2}5\.2 … {2}5\.3 … {2}5\.4 … +\((5\.2-dal|5\.3-dal-items|5\.4-consumer)(, (5\.2-dal|5\.3-dal-items|5\.4-consumer)){2} running now\)/);
+    expect(ladder).toMatch(/07-order .*5\.1 ✓ {2}5\.2 … {2}5\.3 … {2}5\.4 ✓ +\((5\.2-dal|5\.3-dal-items), (5\.2-dal|5\.3-dal-items) running now\)/);
     expect(ladder).not.toContain('not run yet)');
+  });
+
+  it('holds the end-to-end file back when its own exercise\'s unit suite fails (the handler\'s mistake, named in a fraction of a second)', async () => {
+    record([files[0]!, 'passed'], [files[1]!, 'passed'], [files[2]!, 'passed'], [files[3]!, 'passed'], [files[4]!, 'passed']);
+    const sorted = (await sequencer().sort([files[3], files[4]].map((file) => spec(file!)))) as { moduleId: string }[];
+    expect(names(sorted)).toEqual([files[3]]);
+    record([files[3]!, 'failed']);
+    const after = afterRun([fakeModule(files[3]!, [['t', 'failed']])]);
+    expect(after.rerun).toEqual([]);
+    expect(after.notes).toEqual(['5.4-consumer.e2e.test.ts waits until 5.4-consumer.test.ts passes (the end-to-end test can teach nothing before).']);
   });
 
   it('applies in watch mode only: vitest run, grading and verify run every suite', () => {

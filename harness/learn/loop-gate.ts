@@ -7,9 +7,11 @@
  *
  * Once the gate is open, the end-to-end verdict is the one the learner waits for (their unit
  * suites pass; the kata is done when the end-to-end test passes too): it comes first, in a run of
- * its own, about a second after the save, and the unit suites the save touched run right after it
- * (they passed at their latest run; the save may have broken them, so they do run, and the ladder
- * counts them as not run until they did). While the gate is closed, a run that includes the unit
+ * its own, about a second after the save, right after its own exercise's unit suite (the
+ * consumer's, a fraction of a second: it names a handler's mistake that the end-to-end run would
+ * only show, slowly). The kata's other suites the save touched run right after the end-to-end
+ * file (they passed at their latest run; the save may have broken them, so they do run, and the
+ * ladder counts them as running until they did). While the gate is closed, a run that includes the unit
  * suites holds the end-to-end file back until their verdict in this run: when they pass, it runs
  * right after, by itself; when the save broke them, their failure shows and it does not run.
  *
@@ -19,10 +21,10 @@
  *
  * Also: the current exercise's files go first, and alone. When a save reruns the current
  * exercise's suites together with suites of exercises that were green (a DAL file that holds
- * exercises 5.2 and 5.3), those wait for the current verdict and run right after it when it
- * passes: the learner sees the verdict they wait for in a second, not after every affected suite
- * at the full count. While it is red they keep waiting (a line says so): a run of theirs would
- * push its failure off the screen, and the next save reruns the current exercise anyway.
+ * exercises 5.2 and 5.3), those wait for the current verdict and run right after it: the learner
+ * sees the verdict they wait for in a second, not after every affected suite at the full count.
+ * (They do run, red or green verdict: the save may have broken them, an earlier exercise's
+ * included. The reporter keeps the current verdict on the screen above their run.)
  */
 import { basename, dirname, relative } from 'node:path';
 import type { TestModule, TestSpecification, Vitest } from 'vitest/node';
@@ -131,11 +133,26 @@ export class LearnerSequencer extends BaseSequencer {
       return false;
     });
     if (first.length > 0) {
+      // the end-to-end file's own exercise's unit suite goes just before it (the consumer's: a
+      // fraction of a second, and it names a handler's mistake the end-to-end run only shows,
+      // slowly); the kata's other suites right after the end-to-end verdict
+      const own: TestSpecification[] = [];
+      const ready: TestSpecification[] = [];
+      for (const e2e of first) {
+        const file = relativeFile(e2e.moduleId);
+        const kata = kataOfFile(file);
+        const exercise = kata && exerciseOfFile(kata, file)?.id;
+        const mine = kept.filter((spec) => dirname(relativeFile(spec.moduleId)) === dirname(file) && kata && exerciseOfFile(kata, spec.moduleId)?.id === exercise);
+        if (mine.length > 0) {
+          own.push(...mine);
+          heldBack.set(file, e2e);
+        } else ready.push(e2e);
+      }
       const firstKatas = first.map((spec) => dirname(relativeFile(spec.moduleId)));
       for (const spec of kept) {
-        if (firstKatas.includes(dirname(relativeFile(spec.moduleId)))) afterCurrent.set(relativeFile(spec.moduleId), spec);
+        if (!own.includes(spec) && firstKatas.includes(dirname(relativeFile(spec.moduleId)))) afterCurrent.set(relativeFile(spec.moduleId), spec);
       }
-      return [...first, ...kept.filter((spec) => !afterCurrent.has(relativeFile(spec.moduleId)))];
+      return [...own, ...ready, ...kept.filter((spec) => !own.includes(spec) && !afterCurrent.has(relativeFile(spec.moduleId)))];
     }
     return currentFirst(kept);
   }
@@ -191,22 +208,10 @@ export function afterRun(testModules: ReadonlyArray<TestModule>): {
   const results = readFileResults();
   const confirm = confirmations(testModules);
   // the suites that waited for the current exercise's verdict
-  const pending = [...afterCurrent].filter(([file]) => !confirm.some((spec) => relativeFile(spec.moduleId) === file));
+  const waited = [...afterCurrent].filter(([file]) => !confirm.some((spec) => relativeFile(spec.moduleId) === file));
   afterCurrent.clear();
-  // a red unit suite in this run is the verdict to read: the green suites that wait keep waiting
-  // (they run once it passes), so that no run of theirs pushes the failure off the screen; after a
-  // red end-to-end run they do run (their verdict may name what the end-to-end test only shows)
-  const redUnits = testModules.filter((module) => !isEndToEnd(relativeFile(module.moduleId)) && !module.ok());
-  const waited = redUnits.length > 0 ? [] : pending;
-  const deferredNotes: string[] = [];
-  if (redUnits.length > 0 && pending.length > 0) {
-    for (const [file, spec] of pending) afterCurrent.set(file, spec);
-    deferredNotes.push(
-      `${pending.map(([file]) => basename(file)).toSorted().join(', ')} use${pending.length === 1 ? 's' : ''} code your save touched: ${pending.length === 1 ? 'it runs' : 'they run'} again once ${redUnits.map((module) => basename(module.moduleId)).join(', ')} pass${redUnits.length === 1 ? 'es' : ''}.`,
-    );
-  }
   const opened: [string, TestSpecification][] = [];
-  const notes: string[] = [...deferredNotes];
+  const notes: string[] = [];
   for (const [file, spec] of heldBack) {
     const waiting = waitingFor(file, results);
     if (waiting.length === 0) {

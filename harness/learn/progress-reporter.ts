@@ -58,7 +58,7 @@ export default class ProgressReporter implements Reporter {
     process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI && next.length === 0 }) + '\n');
     if (alsoNow.length > 0) {
       // after the verdict above: the suites of green exercises the save also touched
-      process.stdout.write(`  ${alsoNow.join(', ')}: green at their latest run; your save touched code they use, so they run again now, after the verdict above…\n`);
+      process.stdout.write(`  ${alsoNow.join(', ')}: green at their latest run, and this run covers code they use: they run again now, after the verdict above…\n`);
     }
     if (confirmNow.length > 0) {
       process.stdout.write(`  ${confirmNow.join(', ')}: passing at a few cases per property, confirming with ${FULL_RUNS} now…\n`);
