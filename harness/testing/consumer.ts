@@ -33,6 +33,8 @@ export type DalArgument = {
   optional?: boolean;
   /** a column whose value is each row's key in a map of the document, not a field (variant_key, the key of data.variants) */
   mapKey?: { column: string; map: string };
+  /** columns whose missing value is not null, and what it is instead (kata 05's lists: "'[]', an empty list: the column is NOT NULL") */
+  whenMissing?: Readonly<Record<string, string>>;
 };
 export type DalCall = { method: string; args: readonly unknown[] };
 
@@ -191,6 +193,16 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
           `${nameOf(eventType)} passed ${lostKey.replace(' (missing)', '')}: ${lostKey.endsWith(' (missing)') ? 'absent' : 'undefined'} to ${signature(call.method)}.\n` +
             `${keyed.column} is not a field of the element: it is the element's KEY in ${keyed.map}, a map ({ "red-xl": {...}, "navy-m": {...} }), and the column is NOT NULL (null is not the fix). ` +
             `Object.entries(${keyed.map} ?? {}) gives [key, value] pairs: ${keyed.column} is the key (Object.values drops the keys).\n${lessons.nulls}`,
+        );
+      }
+      // a column whose missing value is not null (an empty list): its own words, not "?? null"
+      const instead = Object.entries((options.dal.methods[call.method] ?? []).find((argument) => argument.whenMissing)?.whenMissing ?? {});
+      const notNull = instead.filter(([column]) => names.some((name) => name.replace(' (missing)', '').split('.').at(-1) === column));
+      if (notNull.length > 0) {
+        throw new Error(
+          `${nameOf(eventType)} passed ${notNull.map(([column]) => column).join(', ')}: undefined to ${signature(call.method)}.\n` +
+            notNull.map(([column, value]) => `A missing ${column} is ${value} (null is not the fix).`).join('\n') +
+            `\n${lessons.nulls}`,
         );
       }
       const missing = names.filter((name) => name.endsWith(' (missing)')).map((name) => name.replace(' (missing)', ''));

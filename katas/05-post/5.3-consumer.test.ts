@@ -24,7 +24,14 @@ const consumer = consumerUnderTest({
   dal: {
     name: 'PostDAL',
     methods: {
-      insertPost: [{ name: 'post', columns: POST_COLUMNS }],
+      insertPost: [
+        {
+          name: 'post',
+          columns: POST_COLUMNS,
+          // the lists are NOT NULL: a post without media has an empty list
+          whenMissing: Object.fromEntries(['media_json', 'hashtags_json', 'mentions_json'].map((column) => [column, "'[]', the JSON text of an empty list: the column is NOT NULL"])),
+        },
+      ],
       softDeletePost: [{ name: 'postId' }, { name: 'eventId' }, { name: 'eventTimestamp' }],
     },
   },
