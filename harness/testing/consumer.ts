@@ -16,6 +16,7 @@ import type { EventEnvelope, EventType, HandlerMap } from '../events/contract.ts
 import { explainMapIteratedAsArray, explainMissingPart, explainUnboundThis, handlerFrom } from './handlers.ts';
 import { explainEarlierKata } from './earlier-kata.ts';
 import { withCanonicalJson } from './json.ts';
+import { explainsItself } from './settled-messages.ts';
 import { describeRowDifferences, describeRowsMismatch, formatValue, sameValue, type Row } from './rows.ts';
 
 /**
@@ -231,15 +232,20 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
 
   async function deliver(event: EventEnvelope<object>): Promise<DalCall[]> {
     const delivery = await run(event);
-    checkNoUndefined(event.event_type, delivery.calls);
-    checkOneAtATime(event.event_type, delivery.overlaps);
+    // the mistakes these name are the news, whatever error a test expected (settled-messages.ts)
+    try {
+      checkNoUndefined(event.event_type, delivery.calls);
+      checkOneAtATime(event.event_type, delivery.overlaps);
+    } catch (error) {
+      throw error instanceof Error ? explainsItself(error) : error;
+    }
     if (!delivery.failed && delivery.notAwaited.length > 0) {
-      throw new Error(
+      throw explainsItself(new Error(
         `${nameOf(event.event_type)} resolved before ${[...new Set(delivery.notAwaited)].join(', ')} finished: nothing awaited ${delivery.notAwaited.length > 1 ? 'those calls' : 'that call'} ` +
           `(an await left out, or forEach with an async callback, which waits for nothing).\n` +
           `When a handler resolves, the framework counts the event as stored and commits its offset: a call still running then can fail with nobody to hear it, and the event is lost. ` +
           `Write await before each DAL call (for a list, a for...of loop with await in it).\n${lessons.failures}`,
-      );
+      ));
     }
     if (delivery.failed) {
       const explained = explainUnboundThis(explainEarlierKata(delivery.error), {

@@ -30,6 +30,8 @@ const PLACES: readonly Place[] = [
   { kata: '07-order', from: '5.4', topic: 'failures', section: 'Exercise 5.4', paragraph: 'Let failures through' },
   // a missing await: each kata's DAL exercise says it again, in one line
   ...(['02-supplier', '04-product', '05-post', '07-order'] as const).map((kata) => ({ kata, from: '5.2', topic: 'await' as const, section: 'Exercise 5.2', paragraph: 'Await every statement' })),
+  // kata 07's items: the loop of INSERTs and its forEach(async ...) trap are 5.3's own paragraph
+  { kata: '07-order', from: '5.3', topic: 'await', section: 'Exercise 5.3', paragraph: 'One item, one INSERT' },
   // SQL the server cannot read (a value pasted into the text, most often): each kata's DAL exercise
   ...(['02-supplier', '04-product', '05-post', '07-order'] as const).map((kata) => ({ kata, from: '5.2', topic: 'placeholders' as const, section: 'Exercise 5.2', paragraph: 'Placeholders, never pasted values' })),
   { kata: '04-product', from: '5.1', topic: 'parent-child', section: '3. Schema deep dive', paragraph: 'Parent and child' },

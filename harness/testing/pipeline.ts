@@ -19,6 +19,7 @@ import { knownEntityIn } from '../kafka/known-entity.ts';
 import { connectRelay, type RelayConnection } from './pipeline-relay-client.ts';
 import { currentTest } from './lesson-places.ts';
 import { kataEnvironment } from './provided.ts';
+import { explainsItself } from './settled-messages.ts';
 
 export type EventPipeline = {
   /** publishes the event to its domain's topic and resolves once the consumer has stored (or skipped) it; rejects when it was dead-lettered */
@@ -147,15 +148,15 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
 
 /** The failure for a handler that waited on its own transaction's locks (the log line as the service wrote it). */
 function ownLocks(line: string): Error {
-  return new Error(
-    `The consumer's handler waited on a lock until the server gave up (lock wait timeout), and the framework would retry it forever:
+  return explainsItself(new Error(
+    `The consumer's handler waited on a lock until the server gave up (lock wait timeout), and the framework keeps trying it again (the service gives up only after many such waits):
   ${line}
 ` +
       `Nothing else writes during this test: the lock is held by the handler's own transaction. A DAL call inside this.dal.transaction(async (connection) => { ... }) ` +
       `that is not handed that connection runs on another connection of the pool, and waits on the transaction's locks until it times out. ` +
-      `Pass the transaction's connection to every DAL call inside it.` +
+      `Pass the transaction's connection to every DAL call inside it, and run every DAL method's statements on the db it is given (never getPool() inside it).` +
       unitSuitesFirst(),
-  );
+  ));
 }
 
 /**

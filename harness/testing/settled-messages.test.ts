@@ -7,9 +7,9 @@ const failureOf = (assertion: () => PromiseLike<unknown>) => Promise.resolve(ass
 describe('expect(promise, message).rejects / .resolves', () => {
   it('keeps the message when the promise resolves instead of rejecting, before vitest\'s own line', async () => {
     const error = await failureOf(() => expect(Promise.resolve([{ method: 'cancelOrder' }]), 'The handler must throw an Error that names the number.').rejects.toThrow('A-1'));
-    expect(error?.message).toBe(
-      "The handler must throw an Error that names the number.\n\n(What happened: it finished without an error, returning [ { method: 'cancelOrder' } ], instead of throwing.)",
-    );
+    expect(error?.message).toBe('The handler must throw an Error that names the number.\n\n(What happened: the handler finished without an error (its DAL calls: this.dal.cancelOrder()) instead of throwing.)');
+    const value = await failureOf(() => expect(Promise.resolve({ outcome: 'stored' }), 'It must fail.').rejects.toThrow());
+    expect(value?.message).toBe("It must fail.\n\n(What happened: it finished without an error, returning { outcome: 'stored' }, instead of throwing.)");
     const nothing = await failureOf(() => expect(Promise.resolve(undefined), 'It must throw.').rejects.toThrow());
     expect(nothing?.message).toBe('It must throw.\n\n(What happened: it finished without an error (it returned nothing) instead of throwing.)');
   });

@@ -17,13 +17,30 @@ import { isNotStarted } from '../not-started.ts';
 
 const SETTLED_OTHERWISE = /^promise (resolved|rejected) .* instead of (rejecting|resolving)/s;
 
+const EXPLAINS_ITSELF = Symbol.for('kata.explainsItself');
+
+/**
+ * Marks an error the harness raised to name a mistake (a DAL call not awaited, two calls at once,
+ * a handler waiting on its own locks): when a test expected another error (.rejects.toThrow(/Data
+ * too long/)), this one is the news, shown as it is, not as "expected ... but got '...'".
+ */
+export function explainsItself<E extends Error>(error: E): E {
+  Object.defineProperty(error, EXPLAINS_ITSELF, { value: true, enumerable: false });
+  return error;
+}
+
+function isSelfExplaining(error: unknown): error is Error {
+  return error instanceof Error && (error as unknown as Record<symbol, unknown>)[EXPLAINS_ITSELF] === true;
+}
+
 export function keepMessagesWhenSettledOtherwise(): void {
   for (const key of ['rejects', 'resolves'] as const) {
     const descriptor = Object.getOwnPropertyDescriptor(chai.Assertion.prototype, key);
     const original = descriptor?.get;
     if (!original || (original as { kataWrapped?: true }).kataWrapped) continue;
     const wrapped = function (this: Chai.AssertionStatic) {
-      let notStarted: Error | undefined;
+      /** a rejection that is the news whatever the matcher expected: a stub's NotStarted, a harness explanation */
+      let preempting: Error | undefined;
       // how the promise settled, for the line under the test's message
       let settled: { value: unknown } | { error: unknown } | undefined;
       const object = chai.util.flag(this, 'object') as unknown;
@@ -40,7 +57,7 @@ export function keepMessagesWhenSettledOtherwise(): void {
             },
             (error: unknown) => {
               settled = { error };
-              if (key === 'rejects' && isNotStarted(error)) notStarted = error;
+              if (key === 'rejects' && (isNotStarted(error) || isSelfExplaining(error))) preempting = error as Error;
               throw error;
             },
           ),
@@ -60,11 +77,11 @@ export function keepMessagesWhenSettledOtherwise(): void {
             // a matcher that accepts any error (toThrow(), toBeInstanceOf(Error)) must not accept a stub's
             const anyError = args.length === 0 || args[0] === Error;
             return (result as PromiseLike<unknown>).then((value) => {
-              if (notStarted && anyError) throw notStarted;
+              if (preempting && anyError) throw preempting;
               return value;
             }, (error: unknown) => {
-              // the matcher expected another error: the stub's own is the news
-              if (notStarted) throw notStarted;
+              // the matcher expected another error: the stub's own (or the harness's explanation) is the news
+              if (preempting) throw preempting;
               if (message && error instanceof Error && SETTLED_OTHERWISE.test(error.message) && !error.message.startsWith(message)) {
                 error.message = `${message}\n\n(${whatHappened(settled, error.message)})`;
                 // vitest's diff of "rejected promise" against the value adds nothing to the message
@@ -87,6 +104,11 @@ export function keepMessagesWhenSettledOtherwise(): void {
 function whatHappened(settled: { value: unknown } | { error: unknown } | undefined, vitestLine: string): string {
   if (settled && 'value' in settled) {
     if (settled.value === undefined) return 'What happened: it finished without an error (it returned nothing) instead of throwing.';
+    // consumerUnderTest's deliver() resolves with the DAL calls it recorded, not with the handler's value
+    if (Array.isArray(settled.value) && settled.value.every((call) => typeof (call as { method?: unknown })?.method === 'string')) {
+      const calls = (settled.value as { method: string }[]).map((call) => `this.dal.${call.method}()`);
+      return `What happened: the handler finished without an error${calls.length ? ` (its DAL calls: ${calls.join(', ')})` : ' (it made no DAL call)'} instead of throwing.`;
+    }
     const shown = inspect(settled.value, { depth: 3, maxArrayLength: 5, breakLength: Infinity });
     return `What happened: it finished without an error, returning ${shown.length > 300 ? `${shown.slice(0, 300)}…` : shown}, instead of throwing.`;
   }

@@ -84,7 +84,7 @@ function unawaitedMessage(statements: readonly string[], moment: Moment): string
       `${one ? 'It was' : 'They were'} sent without await: \`getPool().execute(...)\` or \`db.execute(...)\` without await, forEach(async ...), or .map(...) without \`await Promise.all\`. ` +
       `So the caller hears "done" before the row is stored, and never hears ${one ? 'its error' : 'their errors'}: a failed write would count as stored. ` +
       `(The test let ${one ? 'it' : 'them'} finish first.)\n` +
-      `Await every statement before the method returns: await getPool().execute(sql, values);\n` +
+      `Await every statement before the method returns: await before each execute(...) call (on the connection or db it was given, if any); for a list, a for ... of loop with await in it.\n` +
       connectionLesson('await')
     );
   }
