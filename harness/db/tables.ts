@@ -41,7 +41,8 @@ function foreignKeyHint(reason: string, statement = ''): string {
     : '';
   return (
     setNull +
-    'A FOREIGN KEY can only point at a table that already exists: its CREATE TABLE comes earlier in the list. ' +
+    (setNull ? 'If the column may be NULL, the other two causes: a' : 'A') +
+    ' FOREIGN KEY can only point at a table that already exists: its CREATE TABLE comes earlier in the list. ' +
     'And the two columns must have the same type and character set (VARCHAR(24) and VARCHAR(24), utf8mb4 both).\n'
   );
 }

@@ -57,9 +57,14 @@ function explainDuplicate(error: Error): Error {
  * server's words, then the lesson's. In a DAL exercise the usual cause is a value pasted into the
  * SQL text, which a quote in the data breaks (the generators send quotes on purpose).
  */
-function explainParseError(error: Error): Error {
+function explainParseError(error: Error, sql: string): Error {
   if (error.message.includes('\n→ Read')) return error;
   const where = currentTest();
+  // a multi-row INSERT built from an empty list: VALUES with no row after it
+  if (/\bVALUES\s*(ON\s+DUPLICATE\b|;?\s*$)/i.test(sql)) {
+    error.message += `\nThe INSERT has no row after VALUES: it was built from an empty list. With nothing to store, send no statement: return before building it.`;
+    return error;
+  }
   if (where.kata && where.exercise === '5.1') {
     // a table exercise sends the student's own CREATE TABLE statements
     error.message += `\nThe server could not read a statement of katas/${where.kata}/tables.ts: look near the text it quotes (a missing comma, a misspelt type, a stray quote).\n${lessonFor(where.kata).section('Exercise 5.1')}`;
@@ -115,7 +120,7 @@ export function watchLockWaits(pool: Pool): LockWatch {
   const explain = (error: unknown, sql: unknown, on: PoolConnection | undefined): unknown => {
     const errno = (error as { errno?: number } | null)?.errno;
     if (errno === DUPLICATE_KEY) return explainDuplicate(error as Error);
-    if (errno === PARSE_ERROR) return explainParseError(error as Error);
+    if (errno === PARSE_ERROR) return explainParseError(error as Error, sqlText(sql));
     if (errno !== LOCK_WAIT_TIMEOUT && errno !== DEADLOCK) return error;
     const message = lockWaitMessage(sqlText(sql), on, open, errno === DEADLOCK);
     waits.push(message);

@@ -74,7 +74,7 @@ describe("a student's console.log while fast-check shrinks", () => {
         { seed: 42 },
       ).catch(() => undefined);
       const lines = log.mock.calls.map((call) => String(call[0]));
-      const header = lines.findIndex((line) => line.startsWith('(console output of the smallest failing run'));
+      const header = lines.findIndex((line) => line.startsWith('(the console output of the smallest failing run'));
       expect(header, lines.join('\n')).toBeGreaterThan(0);
       // before the header: the runs up to the first failure; after it: the counterexample's run alone
       expect(lines.slice(header + 1)).toEqual(['trying 10']);

@@ -133,11 +133,11 @@ export function quietWhileShrinking<Ts>(): { plugin: fc.Plugin<Ts>; done(): void
     done() {
       release();
       if (shrinkingRuns === 0 || heldCalls === 0) return;
-      if (lastFailing === undefined) {
-        console.log(`(console output of the ${shrinkingRuns} runs that shrank the failing input not shown: the failing run's is above)`);
+      if (lastFailing === undefined || lastFailing.length === 0) {
+        console.log(`(the console output of the ${shrinkingRuns} runs that shrank the failing input is not shown: the first failing run's is above)`);
         return;
       }
-      console.log(`(console output of the smallest failing run, the input printed with the failure; the other ${shrinkingRuns - 1} shrinking runs' not shown:)`);
+      console.log(`(the console output of the smallest failing run, whose input the failure shows; that of the other ${shrinkingRuns - 1} shrinking runs is not shown:)`);
       for (const [method, args] of lastFailing) console[method](...args);
     },
   };
