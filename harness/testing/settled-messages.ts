@@ -86,6 +86,8 @@ export function keepMessagesWhenSettledOtherwise(): void {
                 error.message = `${message}\n\n(${whatHappened(settled, error.message)})`;
                 // vitest's diff of "rejected promise" against the value adds nothing to the message
                 (error as { showDiff?: boolean }).showDiff = false;
+                // the line above says what it threw: vitest's "Caused by" and "Serialized Error" would say it twice more
+                if (settled && 'error' in settled) delete (error as { cause?: unknown }).cause;
                 if (error.stack) error.stack = error.stack.replace(/^[^\n]*/, `${error.name}: ${error.message}`);
               }
               throw error;
