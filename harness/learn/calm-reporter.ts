@@ -19,13 +19,40 @@ import { isNotStartedMessage, laterExercises, waitsFor, type LaterExercises } fr
 
 type Files = Parameters<DefaultReporter['reportSummary']>[0];
 
+/** Worker and main process read the same clock; a little slack for a test stamped as the run began. */
+const CLOCK_SLACK_MS = 50;
+
+/** When the module's first test started (epoch ms), or undefined when none ran (a setup that failed). */
+function startOf(module: TestModule): number | undefined {
+  for (const test of module.children.allTests()) {
+    const started = test.diagnostic()?.startTime;
+    if (started) return started;
+  }
+  return undefined;
+}
+
 export default class CalmReporter extends DefaultReporter {
   #later: LaterExercises = { folded: new Set(), lines: [] };
   #files: Files = [];
 
+  /** when this run started (Date.now(), as vitest stamps a file's result) */
+  #runStartedAt = 0;
+
+  override onTestRunStart(specifications: Parameters<DefaultReporter['onTestRunStart']>[0]): void {
+    this.#runStartedAt = Date.now();
+    super.onTestRunStart(specifications);
+  }
+
   override onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: Parameters<DefaultReporter['onTestRunEnd']>[2]): void {
-    this.#later = process.env.KATA_VERIFY_MODE ? { folded: new Set(), lines: [] } : laterExercises(outcomesFromModules(testModules));
-    super.onTestRunEnd(testModules, unhandledErrors, reason);
+    // only the files that ran: vitest also hands over the files the learner loop's sequencer held
+    // back (an end-to-end file, green suites that run next), with their previous results, whose
+    // old failures would show in full and count in the summary as if they had just run
+    const ran = testModules.filter((module) => {
+      const started = startOf(module);
+      return started === undefined || started >= this.#runStartedAt - CLOCK_SLACK_MS;
+    });
+    this.#later = process.env.KATA_VERIFY_MODE ? { folded: new Set(), lines: [] } : laterExercises(outcomesFromModules(ran));
+    super.onTestRunEnd(ran, unhandledErrors, reason);
   }
 
   /** vitest's summary: its list of failures without the later exercises' files; its counts over every file. */
