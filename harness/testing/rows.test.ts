@@ -64,5 +64,12 @@ describe('a time that went through a JavaScript Date', () => {
     const note = describeRowDifferences({ at: '2026-03-14 09:30:00.875000' }, { at: '2026-03-14 09:30:00.875001' }, ['at']).join('\n');
     expect(note).toContain('at: the same time to the millisecond, its microseconds lost');
     expect(describeRowDifferences({ at: '2026-03-14 09:30:01.875000' }, { at: '2026-03-14 09:30:00.875001' }, ['at']).join('\n')).not.toContain('microseconds lost');
+    // a shrunk counterexample: one microsecond apart at .000, an older time kept (a guard), not a Date
+    expect(describeRowDifferences({ at: '1971-01-01 00:00:00.000000' }, { at: '1971-01-01 00:00:00.000001' }, ['at']).join('\n')).not.toContain('Date');
+  });
+
+  it('names a Date handed over, and Date.toISOString() text', () => {
+    expect(describeRowDifferences({ at: new Date('1971-01-01T00:00:00.000Z') }, { at: '1971-01-01 00:00:00.000000' }, ['at']).join('\n')).toContain('at: a JavaScript Date was handed over');
+    expect(describeRowDifferences({ at: '1971-01-01T00:00:00.000Z' }, { at: '1971-01-01 00:00:00.000000' }, ['at']).join('\n')).toContain("at: that is Date.toISOString()'s text");
   });
 });

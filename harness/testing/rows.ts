@@ -99,12 +99,22 @@ export function describeRowDifferences(found: Row, expected: Row, columns: reado
   return lines;
 }
 
-/** "2026-03-14 09:30:00.875000" found for "…875001" expected: the value went through a Date, which holds milliseconds. */
+/**
+ * A time that went through a JavaScript Date: the Date itself handed over, its ISO text, or its
+ * text cut to milliseconds ("…09:30:00.875000" for "…875001"). The last only when the milliseconds
+ * are not all zero: a shrunk counterexample's "…000000" against "…000001" is a newer-vs-older
+ * time (an upsert's guard), not a Date.
+ */
 function microsecondsLost({ expected, found }: ColumnDifference): string | undefined {
-  const time = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3})(\d{3})$/;
-  const [wanted, got] = [time.exec(String(expected)), time.exec(String(found))];
-  if (!wanted || !got || wanted[1] !== got[1] || got[2] !== '000') return undefined;
-  return 'the same time to the millisecond, its microseconds lost: a JavaScript Date holds milliseconds only. Keep the timestamp as text (kata 01\'s parseTimestamp), never through new Date(...).';
+  const time = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.(\d{3}))(\d{3})$/;
+  const wanted = time.exec(String(expected));
+  if (!wanted) return undefined;
+  const parse = "keep the event's timestamp as text, 'YYYY-MM-DD HH:MM:SS.ffffff', with kata 01's parseTimestamp, never through new Date(...)";
+  if (found instanceof Date) return `a JavaScript Date was handed over: it holds milliseconds only, and the driver writes it in the machine's time zone. ${parse[0]!.toUpperCase()}${parse.slice(1)}.`;
+  if (typeof found === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(found)) return `that is Date.toISOString()'s text (a T, a Z, milliseconds only): ${parse}.`;
+  const got = time.exec(String(found));
+  if (!got || wanted[1] !== got[1] || got[3] !== '000' || wanted[3] === '000' || wanted[2] === '000') return undefined;
+  return `the same time to the millisecond, its microseconds lost: a JavaScript Date holds milliseconds only. ${parse[0]!.toUpperCase()}${parse.slice(1)}.`;
 }
 
 /**
