@@ -37,7 +37,7 @@ function foreignKeyHint(reason: string, statement = ''): string {
   // MySQL says so ("cannot be NOT NULL: needed in a foreign key constraint ... SET NULL"); MariaDB only "incorrectly formed"
   const setNull = /\bON\s+(DELETE|UPDATE)\s+SET\s+NULL\b/i.test(statement)
     ? 'ON DELETE SET NULL empties the child\'s column when its parent goes: that column must allow NULL, and on a NOT NULL column the server refuses the key. ' +
-      'Give the foreign key the rule the lesson asks for (ON DELETE CASCADE, or none), or let the column be NULL.\n'
+      "Give the foreign key the ON DELETE rule the lesson's table asks for.\n"
     : '';
   return (
     setNull +

@@ -33,6 +33,14 @@ describe('toHaveForeignKey', () => {
     expect(result.message()).toMatch(/CONSTRAINT fk_product FOREIGN KEY \(product_id\) REFERENCES products \(product_id\) ON DELETE RESTRICT\n→ lesson$/);
   });
 
+  it('says what ON DELETE SET NULL does instead: keeps the children, their key emptied (it refuses nothing)', () => {
+    const table = children({ foreignKeys: [{ ...children().foreignKeys[0]!, onDelete: 'SET NULL' }] });
+    const result = toHaveForeignKey(table, cascade, '→ lesson');
+    expect(result.pass).toBe(false);
+    expect(result.message()).toContain('deleting a row of products then keeps its rows in product_variants, their product_id emptied to NULL');
+    expect(result.message()).not.toContain('refused');
+  });
+
   it('says when there is no foreign key at all, or one pointing elsewhere', () => {
     const none = toHaveForeignKey(children({ foreignKeys: [] }), cascade, '→ lesson');
     expect(none.pass).toBe(false);

@@ -40,9 +40,13 @@ export function toHaveForeignKey(received: TableInfo, expected: ForeignKeySpec, 
     const rule = target[0]!.onDelete;
     why =
       `It is there, but ON DELETE ${rule}${rule === 'RESTRICT' ? ' (what you get when the clause is left out)' : ''}: ` +
-      (expected.onDelete.toUpperCase() === 'CASCADE'
-        ? `deleting a row of ${expected.referencedTable} that still has rows in ${received.name} is then refused, instead of taking them with it.\n`
-        : `the rule decides what happens to the ${received.name} rows when their ${expected.referencedTable} row is deleted.\n`);
+      (expected.onDelete.toUpperCase() !== 'CASCADE'
+        ? `the rule decides what happens to the ${received.name} rows when their ${expected.referencedTable} row is deleted.\n`
+        : rule === 'SET NULL'
+          ? `deleting a row of ${expected.referencedTable} then keeps its rows in ${received.name}, their ${expected.columns.join(', ')} emptied to NULL (rows that belong to nothing), instead of taking them with it.\n`
+          : rule === 'SET DEFAULT'
+            ? `deleting a row of ${expected.referencedTable} then keeps its rows in ${received.name}, pointing elsewhere, instead of taking them with it.\n`
+            : `deleting a row of ${expected.referencedTable} that still has rows in ${received.name} is then refused, instead of taking them with it.\n`);
   } else if (!match && onColumns.length > 0) {
     why = `The key on (${expected.columns.join(', ')}) points at ${onColumns[0]!.referencedTable} (${onColumns[0]!.referencedColumns.join(', ')}) instead.\n`;
   } else if (!match) {
