@@ -167,5 +167,8 @@ function ownLocks(line: string): Error {
 function unitSuitesFirst(): string {
   const { kata } = currentTest();
   if (!kata) return '';
-  return `\nIf a unit suite of this kata is red too (its other *.test.ts files), read and fix that first: it calls your handlers and DAL directly and names the mistake (in watch mode, npm test -- katas/${kata}/ and npm start run this file only once they pass).`;
+  return (
+    `\nIf a unit suite of this kata is red too (its other *.test.ts files), read and fix that first: it calls your handlers and DAL directly and names the mistake. ` +
+    `(In watch mode, npm test -- katas/${kata}/ and npm start run this file once they passed at their latest run, and the suites your save touched right after it: their verdict follows below.)`
+  );
 }
