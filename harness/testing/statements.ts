@@ -119,15 +119,31 @@ export function describeParameterProblems(call: string, statements: readonly Sen
       `  parameters: ${statement.values.length === 0 ? '(none)' : formatValue(statement.values).slice(0, 300)}`,
     ]),
   ];
-  const details = problems.slice(0, 6).map((problem) => `  ${problem.column} = ${formatValue(problem.value)}: ${problem.inText ? 'found inside the SQL text' : 'neither among the parameters nor in the SQL text'}`);
+  // a value sent changed in the commonest way: JSON.stringify of text that was JSON already
+  const stringifiedAgain = (value: unknown) =>
+    typeof value === 'string' && statements.some((statement) => flatten(statement.values).some((parameter) => parameter === JSON.stringify(value)));
+  const details = problems
+    .slice(0, 6)
+    .map(
+      (problem) =>
+        `  ${problem.column} = ${formatValue(problem.value)}: ${
+          problem.inText
+            ? 'found inside the SQL text'
+            : stringifiedAgain(problem.value)
+              ? 'sent through JSON.stringify once more (a parameter holds the JSON text of this JSON text): it was JSON text already, send it as it is'
+              : 'neither among the parameters nor in the SQL text'
+        }`,
+    );
   if (pasted.length === 0) {
     // nothing pasted: the values were left out of the statement, which is another mistake than injection
     return [
-      `${call} did not send ${listColumns(absent)}: no parameter holds ${plural(absent, 'them', 'it')}, and the SQL text does not contain ${plural(absent, 'them', 'it')} either.`,
+      absent.every((problem) => stringifiedAgain(problem.value))
+        ? `${call} sent ${listColumns(absent)} changed: through JSON.stringify once more, although ${plural(absent, 'they were', 'it was')} JSON text already.`
+        : `${call} did not send ${listColumns(absent)}: no parameter holds ${plural(absent, 'them', 'it')}, and the SQL text does not contain ${plural(absent, 'them', 'it')} either.`,
       ...details,
       ...sent,
       `Nothing was pasted into the SQL: the statement leaves ${plural(absent, 'these values', 'this value')} out (or sends ${plural(absent, 'them', 'it')} changed). ` +
-        `Compare its SQL and parameters with the exercise's statement: which columns it writes, which row its WHERE picks.`,
+        `Compare its SQL and parameters with the exercise's statement: which columns it writes (and, for an UPDATE or a DELETE, which row its WHERE picks).`,
       pointer,
     ].join('\n');
   }
