@@ -62,7 +62,7 @@ function explainParseError(error: Error, sql: string): Error {
   const where = currentTest();
   // a multi-row INSERT built from an empty list: VALUES with no row after it
   if (/\bVALUES\s*(ON\s+DUPLICATE\b|;?\s*$)/i.test(sql)) {
-    error.message += `\nThe INSERT has no row after VALUES: it was built from an empty list. With nothing to store, send no statement: return before building it.`;
+    error.message += `\nThe INSERT has no row after VALUES: it was built from an empty list, and with nothing to store it should not be sent at all.`;
     return error;
   }
   if (where.kata && where.exercise === '5.1') {
