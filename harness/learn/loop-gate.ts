@@ -96,9 +96,13 @@ export function rerunAsContinuation(vitest: Pick<Vitest, 'rerunTestSpecification
   setImmediate(() => void vitest.rerunTestSpecifications(specs));
 }
 
-/** Whether the loop goes on with a rerun of its own right after this run. */
+/**
+ * Whether the loop goes on with a rerun of its own right after this run, or has suites waiting to
+ * run (a save-triggered run can race the loop's continuation: "Waiting for file changes" would
+ * then be printed with suites still to come, and PASS while one of them is red).
+ */
 export function continuationPending(): boolean {
-  return chained.next;
+  return chained.next || afterCurrent.size > 0;
 }
 
 /** Whether the rerun that starts now continues the previous run (and forgets it: once per rerun). */
