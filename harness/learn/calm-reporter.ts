@@ -101,8 +101,10 @@ export default class CalmReporter extends DefaultReporter {
    */
   override onWatcherStart(files?: Parameters<DefaultReporter['onWatcherStart']>[0], errors?: Parameters<DefaultReporter['onWatcherStart']>[1]): void {
     void files;
-    // the loop is not waiting yet: its own rerun follows at once
-    if (continuationPending()) return;
+    // the loop is not waiting yet: its own rerun follows at once, or a save's (another save landed
+    // while this run went on: vitest's watcher holds its files, to rerun them next)
+    const savePending = ((this.ctx as { watcher?: { changedTests?: ReadonlySet<string> } }).watcher?.changedTests?.size ?? 0) > 0;
+    if (continuationPending() || savePending) return;
     super.onWatcherStart(this.ctx.state.getFiles(), errors ?? this.ctx.state.getUnhandledErrors());
   }
 

@@ -293,7 +293,7 @@ describe('the learner loop\'s end-to-end gate', () => {
     expect(waitingFor(e2e)).toEqual([]);
     run(['katas/01-user/5.2-dal.test.ts', 'failed']);
     expect(waitingFor(e2e)).toEqual(['katas/01-user/5.2-dal.test.ts']);
-    expect(afterRun([])).toEqual({ rerun: [], notes: [], endToEnd: [], afterCurrent: [], confirming: [], afterEndToEnd: [] });
+    expect(afterRun([])).toEqual({ rerun: [], notes: [], endToEnd: [], afterCurrent: [], confirming: [], afterEndToEnd: [], runningAfter: [] });
   });
 
   const files = ['5.1-ddl', '5.2-dal', '5.3-dal-items', '5.4-consumer', '5.4-consumer.e2e'].map((name) => `katas/07-order/${name}.test.ts`);
@@ -360,6 +360,8 @@ describe('the learner loop\'s end-to-end gate', () => {
     const consumer = afterRun(ran(files[3]!));
     expect(consumer.endToEnd).toEqual(['5.4-consumer.e2e.test.ts']);
     expect(names(consumer.rerun as never)).toEqual([files[4]]);
+    // 5.2's and 5.3's ✓ are from before this save: the ladder shows them as running
+    expect(consumer.runningAfter.toSorted()).toEqual([files[1], files[2]]);
     record([files[4]!, 'passed']);
     const after = afterRun(ran(files[4]!));
     expect(names(after.rerun as never).toSorted()).toEqual([files[1], files[2]]);

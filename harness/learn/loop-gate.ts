@@ -208,6 +208,8 @@ export function afterRun(testModules: ReadonlyArray<TestModule>): {
   confirming: string[];
   /** when an end-to-end file runs now: the suites that run right after it (confirmations first) */
   afterEndToEnd: string[];
+  /** files (from the root) of suites that already passed and run again right after the rerun: their result is about to be replaced */
+  runningAfter: string[];
 } {
   const results = readFileResults();
   const confirm = confirmations(testModules);
@@ -236,6 +238,7 @@ export function afterRun(testModules: ReadonlyArray<TestModule>): {
       afterCurrent: [],
       confirming: [],
       afterEndToEnd: later.map(([file]) => basename(file)),
+      runningAfter: waited.map(([file]) => file),
     };
   }
   // the current exercise's confirmation before the green suites (as the sequencer would order them)
@@ -251,6 +254,8 @@ export function afterRun(testModules: ReadonlyArray<TestModule>): {
     afterCurrent: rerun.filter((spec) => !isProvisional(spec)).map((spec) => basename(spec.moduleId)),
     confirming: rerun.filter(isProvisional).map((spec) => basename(spec.moduleId)),
     afterEndToEnd: [],
+    // the green suites the current-first rule put back to wait (currentFirst): they run right after
+    runningAfter: [...afterCurrent.keys()],
   };
 }
 

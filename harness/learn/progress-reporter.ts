@@ -35,15 +35,18 @@ export default class ProgressReporter implements Reporter {
     let thenNow: string[] = [];
     let next: TestSpecification[] = [];
     let stale: TestSpecification[] = [];
+    /** files that passed before and run again right after the next run */
+    let after: string[] = [];
     // recorded first: the gate reads this run's results
     const recorded = recordProgress(outcomes);
     if (vitest && inLearnerLoop(vitest)) {
-      const { rerun, notes, endToEnd, afterCurrent, confirming, afterEndToEnd } = afterRun(testModules);
+      const { rerun, notes, endToEnd, afterCurrent, confirming, afterEndToEnd, runningAfter } = afterRun(testModules);
       for (const note of notes) process.stdout.write(`\n${note}\n`);
       // an end-to-end file whose gate just opened runs now, not at the next save; then the
       // confirmations at the full count and the green suites the save touched
       next = rerun;
       stale = rerun.filter((spec) => !confirming.includes(basename(spec.moduleId)));
+      after = runningAfter;
       if (next.length > 0) rerunAsContinuation(vitest, next);
       runsNow = endToEnd;
       alsoNow = afterCurrent;
@@ -52,19 +55,23 @@ export default class ProgressReporter implements Reporter {
     }
     // the files about to run count as not run yet: their previous verdict is about to be replaced
     // (a file being confirmed keeps its pass at the reduced count: the ladder says "confirming")
-    const progress = stale.length === 0 ? recorded : readProgress(stale.map((spec) => relative(REPO_ROOT, spec.moduleId).replaceAll('\\', '/')));
+    const runningNext = [...stale.map((spec) => relative(REPO_ROOT, spec.moduleId).replaceAll('\\', '/')), ...after];
+    const progress = runningNext.length === 0 ? recorded : readProgress(runningNext);
     // in CI or under a grader nobody acts on "Next: ...": the ladder alone is the result; nor
     // while an end-to-end file is about to run (its verdict decides what comes next)
     process.stdout.write('\n' + renderLadder(progress, { advice: !process.env.CI && next.length === 0 }) + '\n');
     if (alsoNow.length > 0) {
       // after the verdict above: the suites of green exercises the save also touched
-      process.stdout.write(`  ${alsoNow.join(', ')}: green at their latest run, and this run covers code they use: they run again now, after the verdict above…\n`);
+      const one = alsoNow.length === 1;
+      process.stdout.write(`  ${alsoNow.join(', ')}: green at ${one ? 'its' : 'their'} latest run, and this run covers code ${one ? 'it uses' : 'they use'}: ${one ? 'it runs' : 'they run'} again now, after the verdict above…\n`);
     }
     if (confirmNow.length > 0) {
       process.stdout.write(`  ${confirmNow.join(', ')}: passing at a few cases per property, confirming with ${FULL_RUNS} now…\n`);
     } else if (runsNow.length > 0) {
-      process.stdout.write(`  Your unit suites pass: ${runsNow.join(', ')} runs now, by itself (a second or so: its events go through Kafka to the watch session's consumer).\n`);
-      if (thenNow.length > 0) process.stdout.write(`  Right after it: ${thenNow.join(', ')} (at the full ${FULL_RUNS} cases per property).\n`);
+      process.stdout.write(
+        `  Your unit suites passed at their latest run: ${runsNow.join(', ')} runs now on this code, by itself (a second or so: its events go through Kafka to the watch session's consumer).\n`,
+      );
+      if (thenNow.length > 0) process.stdout.write(`  Right after it: ${thenNow.join(', ')}, on this code too (at the full ${FULL_RUNS} cases per property).\n`);
     } else if (vitest && inLearnerLoop(vitest)) {
       const offer = this.#stuckOffer(progress, outcomes);
       if (offer) process.stdout.write(`  ${styleText('yellow', offer)}\n`);
