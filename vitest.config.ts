@@ -45,7 +45,8 @@ export default defineConfig({
     // the failing test already names the mistake (StatementNotAwaited), so its driver error is not
     // printed again as an "Unhandled Rejection", dozens of times (unawaited-statements.ts)
     onUnhandledError: (error) => (alreadyExplained(error) ? false : undefined),
-    // in the learner's watch loop: the current exercise first, end-to-end suites once they can teach (loop-gate.ts)
+    // in the learner's watch loop: the current exercise first; end-to-end suites once they can teach,
+    // then first after the consumer's suite, with the other suites the save touched right after (loop-gate.ts)
     sequence: { sequencer: LearnerSequencer },
     // vitest's default output, with a later exercise's failures in one line (calm-reporter.ts), then
     // the learner's progress ladder (silent during `npm run verify`)
