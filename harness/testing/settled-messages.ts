@@ -13,6 +13,7 @@
  */
 import { inspect } from 'node:util';
 import { chai } from 'vitest';
+import { shorten } from './sql-text.ts';
 import { isNotStarted } from '../not-started.ts';
 
 const SETTLED_OTHERWISE = /^promise (resolved|rejected) .* instead of (rejecting|resolving)/s;
@@ -111,16 +112,14 @@ function whatHappened(settled: { value: unknown } | { error: unknown } | undefin
       const calls = (settled.value as { method: string }[]).map((call) => `this.dal.${call.method}()`);
       return `What happened: the handler finished without an error${calls.length ? ` (its DAL calls: ${calls.join(', ')})` : ' (it made no DAL call)'} instead of throwing.`;
     }
-    const shown = inspect(settled.value, { depth: 3, maxArrayLength: 5, breakLength: Infinity });
-    return `What happened: it finished without an error, returning ${shown.length > 300 ? `${shown.slice(0, 300)}…` : shown}, instead of throwing.`;
+    return `What happened: it finished without an error, returning ${shorten(inspect(settled.value, { depth: 3, maxArrayLength: 5, breakLength: Infinity }), 300)}, instead of throwing.`;
   }
   if (settled && 'error' in settled) {
+    // its first line: the rest (a stack, a statement quoted whole) is in the message above or adds nothing
     const error = settled.error;
     const text = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : inspect(error, { depth: 2, breakLength: Infinity });
-    return `What happened: it threw ${text.length > 300 ? `${text.slice(0, 300)}…` : text} instead of finishing.`;
+    return `What happened: it threw ${shorten(text, 300)} instead of finishing.`;
   }
-  const rejected = /^promise rejected "([\s\S]*)" instead of resolving/.exec(vitestLine);
-  // its first line: the rest (a stack, a statement quoted whole) is already in the message above or adds nothing
-  if (rejected) return `What happened: it threw ${rejected[1]!.split(/\n|\\n/)[0]} instead of finishing.`;
+  // (every promise the wrapper sees is observed: this is for a settlement it did not see)
   return vitestLine;
 }

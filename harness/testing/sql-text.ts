@@ -1,4 +1,4 @@
-/** How a statement reads in a teaching message (lock-waits.ts, unawaited-statements.ts). */
+/** How a statement (or a value) reads in a teaching message (lock-waits.ts, unawaited-statements.ts, settled-messages.ts). */
 
 /** The SQL of a mysql2 call's first argument: the text itself, or a query object's `sql`. */
 export function sqlText(sql: unknown): string {
@@ -7,8 +7,8 @@ export function sqlText(sql: unknown): string {
   return String(sql);
 }
 
-/** A statement on one line, cut at 100 characters. */
-export function shorten(sql: string): string {
+/** A statement (or any text) on one line, cut at `max` characters (100 unless told). */
+export function shorten(sql: string, max = 100): string {
   const line = sql.replace(/\s+/g, ' ').trim();
-  return line.length > 100 ? `${line.slice(0, 100)}…` : line;
+  return line.length > max ? `${line.slice(0, max)}…` : line;
 }
