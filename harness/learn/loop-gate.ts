@@ -11,9 +11,9 @@
  * consumer's, a fraction of a second: it names a handler's mistake that the end-to-end run would
  * only show, slowly). The kata's other suites the save touched run right after the end-to-end
  * file (they passed at their latest run; the save may have broken them, so they do run, and the
- * ladder counts them as running until they did). While the gate is closed, a run that includes the unit
- * suites holds the end-to-end file back until their verdict in this run: when they pass, it runs
- * right after, by itself; when the save broke them, their failure shows and it does not run.
+ * ladder counts them as running until they did). While the gate is closed, a run that includes
+ * the unit suites holds the end-to-end file back until their verdict in this run: when they pass,
+ * it runs right after, by itself; when the save broke them, their failure shows and it does not run.
  *
  * Only in the learner's loop (`npm test` / `npm start`: vitest's watch mode): a `vitest run`,
  * grading and `npm run verify` always run every suite. A run that selects the
@@ -31,6 +31,7 @@ import type { TestModule, TestSpecification, Vitest } from 'vitest/node';
 import { BaseSequencer } from 'vitest/node';
 import { exerciseOfFile, kataOfFile, outcomesFromModules } from '../results/outcomes.ts';
 import { filePasses, provisional, tallyFiles, type FileResult } from '../results/tally.ts';
+import type { Kata } from '../../curriculum.ts';
 import { suiteFilesOf } from './katas.ts';
 import { currentExercise, exerciseGreen, readFileResults, readProgress } from './progress.ts';
 import { REPO_ROOT } from './state.ts';
@@ -144,9 +145,11 @@ export class LearnerSequencer extends BaseSequencer {
       const ready: TestSpecification[] = [];
       for (const e2e of first) {
         const file = relativeFile(e2e.moduleId);
-        const kata = kataOfFile(file);
-        const exercise = kata && exerciseOfFile(kata, file)?.id;
-        const mine = kept.filter((spec) => dirname(relativeFile(spec.moduleId)) === dirname(file) && kata && exerciseOfFile(kata, spec.moduleId)?.id === exercise);
+        const where = exerciseOf(e2e);
+        const mine = kept.filter((spec) => {
+          const other = exerciseOf(spec);
+          return other?.kata === where?.kata && other?.exercise === where?.exercise;
+        });
         if (mine.length > 0) {
           own.push(...mine);
           heldBack.set(file, e2e);
@@ -162,6 +165,12 @@ export class LearnerSequencer extends BaseSequencer {
   }
 }
 
+/** The kata and exercise a suite file belongs to (undefined outside the katas). */
+function exerciseOf(spec: TestSpecification): { kata: Kata; exercise: string | undefined } | undefined {
+  const kata = kataOfFile(spec.moduleId);
+  return kata && { kata, exercise: exerciseOfFile(kata, spec.moduleId)?.id };
+}
+
 /**
  * The current exercise's files first: its verdict is the one the learner waits for. The suites of
  * exercises that were green wait until it is in (afterCurrent, run by afterRun); the rest run
@@ -170,10 +179,6 @@ export class LearnerSequencer extends BaseSequencer {
  */
 function currentFirst(specs: TestSpecification[]): TestSpecification[] {
   const progress = readProgress();
-  const exerciseOf = (spec: TestSpecification) => {
-    const kata = kataOfFile(spec.moduleId);
-    return kata && { kata, exercise: exerciseOfFile(kata, spec.moduleId)?.id };
-  };
   const isCurrent = (spec: TestSpecification) => {
     const where = exerciseOf(spec);
     return where !== undefined && where.exercise === currentExercise(progress, where.kata);
