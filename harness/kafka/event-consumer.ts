@@ -251,14 +251,14 @@ export class EventConsumer {
         return { ok: true, attempts: failures + 1, unknown };
       } catch (error) {
         const conflict = lockConflict(error);
-        if (conflict && ++conflictsInARow < CONFLICTS_PER_ATTEMPT) {
-          // two transactions met and the server rolled one back: not an outage, not the event's fault
-          const waitMs = backoffMs(conflicts++, initialMs, maxMs);
-          this.#log(styleText('yellow', `${conflict} on ${what}: the server rolled its statement back; trying it again in ${formatSeconds(waitMs)} (not counted as a failed attempt)`));
-          await pause(waitMs, delivery);
-          continue;
-        }
         if (conflict) {
+          if (++conflictsInARow < CONFLICTS_PER_ATTEMPT) {
+            // two transactions met and the server rolled one back: not an outage, not the event's fault
+            const waitMs = backoffMs(conflicts++, initialMs, maxMs);
+            this.#log(styleText('yellow', `${conflict} on ${what}: the server rolled its statement back; trying it again in ${formatSeconds(waitMs)} (not counted as a failed attempt)`));
+            await pause(waitMs, delivery);
+            continue;
+          }
           // the same conflict every time: no other writer, but a handler whose statement waits on
           // its own transaction's locks (a call on the pool inside the transaction); counted, so
           // that the event is dead-lettered in the end instead of blocking its partition forever
@@ -266,20 +266,17 @@ export class EventConsumer {
           this.#log(
             styleText('yellow', `${conflict} on ${what}, ${CONFLICTS_PER_ATTEMPT} times in a row: counted as a failed attempt (a statement that waits on its own transaction's locks never gets through)`),
           );
-          failures++;
-          if (failures >= attempts) return { ok: false, attempts: failures, error };
-          await pause(firstPauseMs * 2 ** (failures - 1), delivery);
-          continue;
+        } else {
+          conflictsInARow = 0;
+          const unavailable = databaseUnavailable(error);
+          if (unavailable) {
+            const waitMs = backoffMs(waits++, initialMs, maxMs);
+            this.#waiting('database', `waiting for the database: ${logField(unavailable)}; ${where(message)} and the events after it stay uncommitted and are tried again until it answers`, waitMs);
+            await pause(waitMs, delivery);
+            continue;
+          }
+          this.#answered('database', 'the database answers again');
         }
-        conflictsInARow = 0;
-        const unavailable = databaseUnavailable(error);
-        if (unavailable) {
-          const waitMs = backoffMs(waits++, initialMs, maxMs);
-          this.#waiting('database', `waiting for the database: ${logField(unavailable)}; ${where(message)} and the events after it stay uncommitted and are tried again until it answers`, waitMs);
-          await pause(waitMs, delivery);
-          continue;
-        }
-        this.#answered('database', 'the database answers again');
         failures++;
         if (failures >= attempts) return { ok: false, attempts: failures, error };
         await pause(firstPauseMs * 2 ** (failures - 1), delivery);
