@@ -39,25 +39,20 @@ export type EventPipelineOptions = {
 export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
   const prefix = `kt-${randomBytes(4).toString('hex')}-`;
   const log: string[] = [];
-  const waiting = new Map<string, (event: ProcessedEvent) => void>();
-  /** the waits in progress, to end them early when the log says they cannot end well */
-  const failing = new Map<string, (error: Error) => void>();
+  /** the waits in progress, by event id: each ends with its event processed, or early with an error */
+  const waiting = new Map<string, { processed(event: ProcessedEvent): void; failed(error: Error): void }>();
   const logLine = (line: string) => {
     log.push(line);
     // nothing else writes during an end-to-end test: a lock wait is the handler's own transaction
     // blocking a statement of the same handler, which no retry can cure; say so now, not in 15 s
-    if (/lock wait timeout/i.test(line)) for (const fail of [...failing.values()]) fail(ownLocks(line));
+    if (/lock wait timeout/i.test(line)) for (const wait of [...waiting.values()]) wait.failed(ownLocks(line));
   };
   let consumer: EventConsumer | undefined;
   let producer: BrokerProducer | undefined;
   let relay: RelayConnection | undefined;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const processed = (event: ProcessedEvent) => {
-    const resolve = event.eventId === undefined ? undefined : waiting.get(event.eventId);
-    if (resolve) {
-      waiting.delete(event.eventId!);
-      resolve(event);
-    }
+    if (event.eventId !== undefined) waiting.get(event.eventId)?.processed(event);
   };
 
   beforeAll(async () => {
@@ -99,9 +94,12 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
 
   function waitFor(id: string, description: string): Promise<ProcessedEvent> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const end = () => {
+        clearTimeout(timer);
         waiting.delete(id);
-        failing.delete(id);
+      };
+      const timer = setTimeout(() => {
+        end();
         reject(
           new Error(
             `The consumer did not process ${description} within ${timeoutMs / 1000} s.\n` +
@@ -109,16 +107,15 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
           ),
         );
       }, timeoutMs);
-      waiting.set(id, (event) => {
-        clearTimeout(timer);
-        failing.delete(id);
-        resolve(event);
-      });
-      failing.set(id, (error) => {
-        clearTimeout(timer);
-        waiting.delete(id);
-        failing.delete(id);
-        reject(error);
+      waiting.set(id, {
+        processed: (event) => {
+          end();
+          resolve(event);
+        },
+        failed: (error) => {
+          end();
+          reject(error);
+        },
       });
     });
   }
