@@ -3,12 +3,11 @@
  * watches it, and after every save shows where you are and what to do next. When the kata turns
  * green it moves on to the next one by itself. Ctrl-C stops (servers included).
  */
-import { basename } from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import type { TestModule, Vitest } from 'vitest/node';
 import { curriculum, type Kata } from '../../curriculum.ts';
 import { currentResult, guideText, isGreen, KataResults } from '../learn/guide.ts';
-import { exerciseOfFile, outcomesFromModules } from '../results/outcomes.ts';
+import { exerciseOfFile, outcomesFromModules, suiteName } from '../results/outcomes.ts';
 import { afterRun } from '../learn/loop-gate.ts';
 import { observeAndOffer, StuckTracker } from '../learn/stuck.ts';
 import { findKata, UsageError } from '../learn/katas.ts';
@@ -42,7 +41,7 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
       // counted only on runs that ran the current exercise (not on the loop's reruns of other suites)
       const ranNow = current !== undefined && ran.some((module) => exerciseOfFile(kata, module.moduleId)?.id === current.id);
       const offer = observeAndOffer(stuck, kata, current, ranNow);
-      const runningNext = rerun.map((spec) => basename(spec.moduleId).replace(/\.test\.ts$/, ''));
+      const runningNext = rerun.map((spec) => suiteName(spec.moduleId));
       process.stdout.write('\x1Bc' + banner + guideText(kata, results, offer, runningNext) + '\n' + notes.map((note) => styleText('dim', note) + '\n').join(''));
       banner = '';
       // an end-to-end file held back until now (loop-gate.ts) runs right away

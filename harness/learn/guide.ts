@@ -5,7 +5,7 @@
 import { styleText } from 'node:util';
 import type { TestModule } from 'vitest/node';
 import type { Kata } from '../../curriculum.ts';
-import { exerciseOfFile, outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
+import { exerciseOfFile, outcomesFromModules, suiteName, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, type ExerciseResult } from '../results/tally.ts';
 import { FULL_RUNS } from '../results/property-counts.ts';
 import { isNotStartedMessage } from './later-exercises.ts';
@@ -43,7 +43,7 @@ export class KataResults {
     for (const file of suiteFilesOf(`katas/${this.kata.id}`)) {
       if (this.#files.has(file)) continue;
       const result = results.find((entry) => entry.id === exerciseOfFile(this.kata, file)?.id);
-      if (result) result.notRun = [...(result.notRun ?? []), file.slice(file.lastIndexOf('/') + 1).replace(/\.test\.ts$/, '')];
+      if (result) result.notRun = [...(result.notRun ?? []), suiteName(file)];
     }
     return results;
   }

@@ -6,7 +6,7 @@
  */
 import { styleText } from 'node:util';
 import { curriculum, type Kata } from '../../curriculum.ts';
-import { exerciseOfFile, kataOfFile, type TestOutcome } from '../results/outcomes.ts';
+import { exerciseOfFile, kataOfFile, suiteName, type TestOutcome } from '../results/outcomes.ts';
 import { progressOfFiles, tallyFiles, type FileResult, type Progress } from '../results/tally.ts';
 import { FULL_RUNS, WHILE_RED_RUNS } from '../results/property-counts.ts';
 import { suiteFilesOf } from './katas.ts';
@@ -35,7 +35,7 @@ export function readProgress(runningNext: readonly string[] = []): Progress {
   const files = Object.fromEntries(Object.entries(readFileResults()).filter(([file]) => !runningNext.includes(file)));
   const progress = withFilesNotRun(progressOfFiles(files), files);
   for (const file of runningNext) {
-    const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.test\.ts$/, '');
+    const name = suiteName(file);
     // an exercise whose every file runs next has no result left: it is running, not "not run yet"
     const kata = kataOfFile(file);
     const exercise = kata && exerciseOfFile(kata, file)?.id;
@@ -71,7 +71,7 @@ function withFilesNotRun(progress: Progress, files: Readonly<Record<string, File
     if (!exercises) continue;
     for (const file of suiteFilesOf(`katas/${kata.id}`)) {
       const entry = exercises[exerciseOfFile(kata, file)?.id ?? ''];
-      if (entry && !files[file]) entry.notRun = [...(entry.notRun ?? []), file.slice(file.lastIndexOf('/') + 1).replace(/\.test\.ts$/, '')];
+      if (entry && !files[file]) entry.notRun = [...(entry.notRun ?? []), suiteName(file)];
     }
   }
   return progress;

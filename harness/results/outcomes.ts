@@ -48,6 +48,11 @@ export function exerciseOfFile(kata: Kata, file: string): Exercise | undefined {
   return kata.exercises.find((exercise) => name.startsWith(`${exercise.id}-`) || name.startsWith(`${exercise.id}.`));
 }
 
+/** A suite file as the ladder and the guide name it: `katas/01-user/5.2-dal.test.ts` -> `5.2-dal`. */
+export function suiteName(file: string): string {
+  return basename(file).replace(/\.test\.ts$/, '');
+}
+
 /** The kata and exercise of a file, as outcome fields. */
 export function locate(file: string): { kata?: string; exercise?: string } {
   const kata = kataOfFile(file);

@@ -4,7 +4,7 @@
  * exercise can never look green because its suite could not even start.
  */
 import type { Kata } from '../../curriculum.ts';
-import type { TestOutcome } from './outcomes.ts';
+import { suiteName, type TestOutcome } from './outcomes.ts';
 
 export type ExerciseResult = {
   id: string;
@@ -63,7 +63,7 @@ export function progressOfFiles(files: Readonly<Record<string, FileResult>>): Pr
     const entry = ((progress[result.kata] ??= {})[result.exercise] ??= { passed: 0, total: 0 });
     entry.passed += result.passed;
     entry.total += result.total;
-    if (provisional(result)) entry.confirming = [...(entry.confirming ?? []), file.slice(file.lastIndexOf('/') + 1).replace(/\.test\.ts$/, '')];
+    if (provisional(result)) entry.confirming = [...(entry.confirming ?? []), suiteName(file)];
   }
   return progress;
 }
