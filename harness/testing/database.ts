@@ -51,6 +51,12 @@ export type KataDatabase = {
   /** Runs fn and returns, with its result, the statements it sent to this database (statements.ts). */
   sent<T>(fn: () => Promise<T>): Promise<{ result: T; statements: SentStatement[] }>;
   /**
+   * The statements the code under test sent through getPool() while a transaction of its own was
+   * open on another connection, since the last call (or the test's start): statements that
+   * belonged inside the transaction and ran outside it (lock-waits.ts).
+   */
+  sentBesideTransaction(): string[];
+  /**
    * Runs fn with a fresh pool whose connections refuse to write (SET SESSION TRANSACTION READ
    * ONLY): every INSERT, UPDATE and DELETE fails, as on a server that is failing over. A fresh
    * pool again afterwards. (Not a RENAME TABLE: MariaDB 10.11 can crash when one runs while
@@ -146,6 +152,7 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
     }
     await watch?.unreturned(0);
     locks?.takeWaits();
+    locks?.takeStatementsBeside();
   });
 
   // A test that passed although a connection never came back, or a statement waited on locks
@@ -248,6 +255,9 @@ export function useKataDatabase(options: KataDatabaseOptions): KataDatabase {
     },
     sent(fn) {
       return recordStatements(name, fn);
+    },
+    sentBesideTransaction() {
+      return locks?.takeStatementsBeside() ?? [];
     },
     async whileWritesFail(fn) {
       await nothingRunning();

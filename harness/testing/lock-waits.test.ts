@@ -4,7 +4,7 @@ import type { Pool, PoolConnection } from 'mysql2/promise';
 import { createPool } from '../db/pool.ts';
 import { databaseUrl } from './database-admin.ts';
 import { useKataDatabase } from './database.ts';
-import { LOCK_WAIT_SETTING, watchLockWaits } from './lock-waits.ts';
+import { LOCK_WAIT_SETTING, ranBesideTheTransaction, watchLockWaits } from './lock-waits.ts';
 import { isNotAboutTheData } from './properties.ts';
 import { alreadyExplained } from './unawaited-statements.ts';
 import { kataEnvironment } from './provided.ts';
@@ -85,6 +85,30 @@ describe('watchLockWaits', () => {
       await connection.commit();
       await expect(pool.query('SELECT COUNT(*) AS n FROM variants')).resolves.toEqual([[{ n: 2 }], expect.anything()]);
     }));
+
+  it('notes the statements sent through the pool while a transaction was open (they commit on their own), and none once it ended', async () => {
+    await db.reset();
+    const pool = createPool(databaseUrl(kataEnvironment().mysqlUrl, db.name), { connectionLimit: 3 });
+    const watch = watchLockWaits(pool);
+    const connection = await pool.getConnection();
+    try {
+      await connection.beginTransaction();
+      await pool.execute(INSERT, [1, 'a']);
+      await connection.execute(INSERT, [1, 'b']);
+      await connection.rollback();
+      await pool.execute(INSERT, [1, 'c']);
+      expect(watch.takeStatementsBeside()).toEqual([INSERT]);
+      expect(watch.takeStatementsBeside()).toEqual([]);
+      const note = ranBesideTheTransaction([INSERT, INSERT]);
+      expect(note).toContain('These statements went through getPool() while the transaction was open');
+      expect(note.match(/INSERT INTO variants/g)).toHaveLength(1);
+      // the rollback undid 'b' only
+      await expect(pool.query('SELECT variant_key FROM variants ORDER BY variant_key')).resolves.toEqual([[{ variant_key: 'a' }, { variant_key: 'c' }], expect.anything()]);
+    } finally {
+      connection.release();
+      await pool.end();
+    }
+  });
 
   it('names the statements a caller did not await, once they finished, and keeps their errors from surfacing as unhandled', async () => {
     await db.reset();

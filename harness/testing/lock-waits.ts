@@ -106,6 +106,12 @@ export type LockWatch = {
    * error: a test that expected a rejection (an atomicity test) must not pay 2 s per run.
    */
   takeWaits(): string[];
+  /**
+   * The statements sent through the pool itself (getPool()) while a transaction was open on a
+   * connection it lent, since the last call: they ran outside that transaction, committed on
+   * their own, and its ROLLBACK cannot undo them. (No lock wait needs to happen for that.)
+   */
+  takeStatementsBeside(): string[];
 };
 
 /**
@@ -115,6 +121,7 @@ export type LockWatch = {
 export function watchLockWaits(pool: Pool): LockWatch {
   const open: OpenTransactions = new Map();
   const waits: string[] = [];
+  const beside: string[] = [];
 
   let poisoned: LockWaitError | undefined;
   const explain = (error: unknown, sql: unknown, on: PoolConnection | undefined): unknown => {
@@ -135,6 +142,7 @@ export function watchLockWaits(pool: Pool): LockWatch {
       const statement = async (args: unknown[], text: string) => {
         if (poisoned) throw new LockWaitError(poisoned.message, poisoned);
         if (on) noteStatement(open, on, text);
+        else if (open.size > 0) beside.push(text);
         try {
           return await original.apply(target, args);
         } catch (error) {
@@ -197,6 +205,9 @@ export function watchLockWaits(pool: Pool): LockWatch {
       poisoned = undefined;
       return waits.splice(0);
     },
+    takeStatementsBeside() {
+      return beside.splice(0);
+    },
   };
 }
 
@@ -236,6 +247,17 @@ function lockWaitMessage(statement: string, on: PoolConnection | undefined, open
     `The lock belongs to a transaction that never ended: a connection began one (or ran its statements in one) and neither committed nor rolled back, so its locks stay until that connection closes.\n` +
     `End every transaction: withTransaction commits or rolls back for you; a connection of your own ends with commit() or rollback(), then release() in a finally block.\n` +
     connectionLesson('transaction')
+  );
+}
+
+/** Statements sent through getPool() while a transaction was open (LockWatch.takeStatementsBeside), in words for a failure message. */
+export function ranBesideTheTransaction(statements: readonly string[]): string {
+  const shown = [...new Set(statements.map((text) => shorten(text)))];
+  return (
+    `These statements went through getPool() while the transaction was open, so each ran on another connection and committed on its own; the ROLLBACK could not undo them:\n` +
+    shown.slice(0, 4).map((text) => `  ${text}`).join('\n') +
+    (shown.length > 4 ? `\n  (and ${shown.length - 4} more)` : '') +
+    `\nInside withTransaction(async (connection) => ...), send every statement with connection.execute(...), never getPool().execute(...).`
   );
 }
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { productRow, variantRow, variantSet } from '../../harness/events/product.arbitraries.ts';
 import type { ProductRow, VariantRow } from '../../harness/events/product.ts';
 import { assertReleasesOnFailure } from '../../harness/testing/connection-leaks.ts';
+import { ranBesideTheTransaction } from '../../harness/testing/lock-waits.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
 import { arrangeProducts, arrangeVariants, readVariants, STORED_VARIANT_COLUMNS, storedVariants } from '../../harness/testing/product-tables.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
@@ -133,10 +134,12 @@ describe('Exercise 5.3: ProductDAL.replaceVariants', () => {
           `replaceVariants with the variant key '${duplicate.variant_key}' twice must fail (the UNIQUE key refuses the second row), ` +
             `and the error must reach the caller, so that the framework retries or dead-letters the event.\n${transactions}`,
         ).rejects.toThrow();
+        const beside = db.sentBesideTransaction();
         expect(await readVariants(db)).toEqualRows(storedVariants(product.product_id, earlier), {
           ...variants(
             `A replace that failed half-way must leave the previous variants exactly as they were: the DELETE and the INSERTs run in ONE transaction ` +
-              `(withTransaction), on the connection it hands you, and its ROLLBACK undoes the DELETE.`,
+              `(withTransaction), on the connection it hands you, and its ROLLBACK undoes the DELETE.` +
+              (beside.length > 0 ? `\n${ranBesideTheTransaction(beside)}` : ''),
           ),
           pointer: transactions,
         });
