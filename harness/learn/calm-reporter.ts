@@ -81,7 +81,7 @@ export default class CalmReporter extends DefaultReporter {
    * waited) continue the run before them: the screen is not cleared, so its failures stay in view.
    */
   override onWatcherRerun(files: string[], trigger?: string): void {
-    if (!takeContinuation()) return super.onWatcherRerun(files, trigger);
+    if (!takeContinuation(trigger)) return super.onWatcherRerun(files, trigger);
     const logger = this.ctx.logger as { clearFullScreen: (message?: string) => void };
     const clear = logger.clearFullScreen;
     logger.clearFullScreen = () => undefined;

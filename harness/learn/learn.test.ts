@@ -5,7 +5,7 @@ import { useTemporaryStateDir } from '../testing/temporary-state.ts';
 import { curriculum } from '../../curriculum.ts';
 import { collectResults, currentResult, guideText, isGreen, KataResults } from './guide.ts';
 import { observeAndOffer, StuckTracker, stuckOffer } from './stuck.ts';
-import { afterRun, inLearnerLoop, LearnerSequencer, resetLoopGate, waitingFor } from './loop-gate.ts';
+import { afterRun, continuationPending, inLearnerLoop, LearnerSequencer, rerunAsContinuation, resetLoopGate, takeContinuation, waitingFor } from './loop-gate.ts';
 import { REPO_ROOT } from './state.ts';
 import { hintsOf, resetHints, revealNext } from './hints.ts';
 import { findExercise, findKata, UsageError } from './katas.ts';
@@ -155,7 +155,8 @@ describe('the ladder while an end-to-end file is about to run again', () => {
     const progress = readProgress([e2e]);
     expect(progress[kata.id]?.['5.3']?.runningNow).toEqual(['5.3-consumer.e2e']);
     expect(kataGreen(progress, kata)).toBe(false);
-    expect(strip(renderLadder(progress))).toMatch(/01-user +3\/3 tests +5\.1 ✓ {2}5\.2 ✓ {2}5\.3 … +\(5\.3-consumer\.e2e running now\)/);
+    // its test still counts, as running: the kata's total does not shrink while it runs
+    expect(strip(renderLadder(progress))).toMatch(/01-user +3\/3 tests \+ 1 running +5\.1 ✓ {2}5\.2 ✓ {2}5\.3 … +\(5\.3-consumer\.e2e running now\)/);
     // on disk it keeps its latest verdict until the new one replaces it
     expect(readProgress()[kata.id]?.['5.3']).toMatchObject({ passed: 2, total: 2 });
   });
@@ -380,6 +381,37 @@ describe('the learner loop\'s end-to-end gate', () => {
     const after = afterRun([fakeModule(files[3]!, [['t', 'failed']])]);
     expect(after.rerun).toEqual([]);
     expect(after.notes).toEqual(['5.4-consumer.e2e.test.ts waits until 5.4-consumer.test.ts passes (the end-to-end test can teach nothing before).']);
+  });
+
+  it("never races a save: the loop's rerun joins a save's run that is due, and waits for one that is running", async () => {
+    const calls: string[][] = [];
+    const changedTests = new Set<string>();
+    const vitest = { watcher: { changedTests }, runningPromise: undefined as Promise<unknown> | undefined, rerunTestSpecifications: async (specs: { moduleId: string }[]) => void calls.push(names(specs)) };
+    // no save pending: the loop's rerun starts, as a continuation
+    rerunAsContinuation(vitest as never, [spec(files[4]!)]);
+    expect(continuationPending()).toBe(true);
+    await vi.waitFor(() => expect(calls).toEqual([[files[4]]]));
+    expect(takeContinuation('rerun test')).toBe(true);
+    // a save's run is due (vitest's watcher holds its file for 100 ms): the loop's files join it, and that run is the save's (the screen clears)
+    changedTests.add(`${REPO_ROOT}${files[1]}`);
+    rerunAsContinuation(vitest as never, [spec(files[4]!)]);
+    await vi.waitFor(() => expect(changedTests.size).toBe(2));
+    expect(calls).toHaveLength(1);
+    expect(continuationPending()).toBe(false);
+    changedTests.clear();
+    // a save's run is under way: the loop's rerun waits for its end, and takes what that run adds
+    let end!: () => void;
+    vitest.runningPromise = new Promise<void>((resolve) => (end = resolve));
+    rerunAsContinuation(vitest as never, [spec(files[2]!)]);
+    // the save's run starts: it is no continuation of the loop's
+    expect(takeContinuation('katas/07-order/order-dal.ts')).toBe(false);
+    rerunAsContinuation(vitest as never, [spec(files[3]!), spec(files[2]!)]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toHaveLength(1);
+    vitest.runningPromise = undefined;
+    end();
+    await vi.waitFor(() => expect(calls).toEqual([[files[4]], [files[2], files[3]]]));
+    expect(takeContinuation('rerun test')).toBe(true);
   });
 
   it('applies in watch mode only: vitest run, grading and verify run every suite', () => {

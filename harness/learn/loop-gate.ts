@@ -77,6 +77,8 @@ export function resetLoopGate(): void {
   heldBack.clear();
   afterCurrent.clear();
   chained.next = false;
+  queued.specs.length = 0;
+  queued.scheduled = false;
 }
 
 /**
@@ -87,14 +89,53 @@ export function resetLoopGate(): void {
  */
 const chained = ((globalThis as Record<symbol, unknown>)[Symbol.for('kafka-mysql-katas:chained-rerun')] ??= { next: false }) as { next: boolean };
 
+/** The files the loop's next rerun of its own takes (several runs may add to it before it starts). Shared on globalThis as the maps above. */
+const queued = ((globalThis as Record<symbol, unknown>)[Symbol.for('kafka-mysql-katas:queued-rerun')] ??= { specs: [], scheduled: false }) as {
+  specs: TestSpecification[];
+  scheduled: boolean;
+};
+
+/** The parts of vitest's watch-mode machinery the loop's rerun waits on (not in vitest's public types). */
+type WatchMachinery = Pick<Vitest, 'rerunTestSpecifications'> & {
+  runningPromise?: Promise<unknown>;
+  watcher?: { changedTests: Set<string> };
+};
+
 /**
  * Reruns these files, once the run that just ended is fully over, as its continuation (see
  * `chained`). Called from a reporter's onTestRunEnd: the flag is set at once, so that the
  * reporter's "Waiting for file changes" after this run is not printed (the loop is not waiting).
+ *
+ * A save that landed meanwhile is not raced: vitest starts a save's run 100 ms after the run
+ * before it ended, and a rerun of the loop's own started in between ran beside it (their events
+ * interleaved on the screen: PASS printed early, a file counted twice in a summary). When a save's
+ * run is due, the loop's files join it (the sequencer orders them as for any save); when one is
+ * already running, the loop's rerun waits for it to end, and takes what that run adds too.
  */
-export function rerunAsContinuation(vitest: Pick<Vitest, 'rerunTestSpecifications'>, specs: TestSpecification[]): void {
+export function rerunAsContinuation(vitest: WatchMachinery, specs: TestSpecification[]): void {
   chained.next = true;
-  setImmediate(() => void vitest.rerunTestSpecifications(specs));
+  for (const spec of specs) {
+    if (!queued.specs.some((other) => other.moduleId === spec.moduleId && other.project.name === spec.project.name)) queued.specs.push(spec);
+  }
+  if (queued.scheduled) return;
+  queued.scheduled = true;
+  setImmediate(() => void startQueuedRerun(vitest));
+}
+
+async function startQueuedRerun(vitest: WatchMachinery): Promise<void> {
+  // a save's run that started first: the loop's rerun follows it
+  while (vitest.runningPromise) await vitest.runningPromise.catch(() => undefined);
+  queued.scheduled = false;
+  const specs = queued.specs.splice(0);
+  if (specs.length === 0) return;
+  const changed = vitest.watcher?.changedTests;
+  if (changed && changed.size > 0) {
+    // a save's run is due (vitest's watcher holds its files for 100 ms): it takes these files too
+    chained.next = false;
+    for (const spec of specs) changed.add(spec.moduleId);
+    return;
+  }
+  await vitest.rerunTestSpecifications(specs);
 }
 
 /**
@@ -106,12 +147,20 @@ export function continuationPending(): boolean {
   return chained.next || afterCurrent.size > 0;
 }
 
-/** Whether the rerun that starts now continues the previous run (and forgets it: once per rerun). */
-export function takeContinuation(): boolean {
+/**
+ * Whether the rerun that starts now continues the previous run (and forgets it: once per rerun).
+ * `trigger` is vitest's: a save's run names the saved file, the loop's own rerun is "rerun test";
+ * a save's run that starts while the loop's rerun waits for it is no continuation.
+ */
+export function takeContinuation(trigger?: string): boolean {
+  if (trigger !== undefined && trigger !== LOOP_RERUN_TRIGGER) return false;
   const value = chained.next;
   chained.next = false;
   return value;
 }
+
+/** The trigger vitest names for rerunTestSpecifications (the loop's own reruns). */
+const LOOP_RERUN_TRIGGER = 'rerun test';
 
 export class LearnerSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -32,24 +32,21 @@ export function readFileResults(): Record<string, FileResult> {
  * kata green on an end-to-end verdict about to be replaced (on disk they keep their result).
  */
 export function readProgress(runningNext: readonly string[] = []): Progress {
-  const files = Object.fromEntries(Object.entries(readFileResults()).filter(([file]) => !runningNext.includes(file)));
+  const saved = readFileResults();
+  const files = Object.fromEntries(Object.entries(saved).filter(([file]) => !runningNext.includes(file)));
   const progress = withFilesNotRun(progressOfFiles(files), files);
   for (const file of runningNext) {
     const name = suiteName(file);
-    // an exercise whose every file runs next has no result left: it is running, not "not run yet"
     const kata = kataOfFile(file);
     const exercise = kata && exerciseOfFile(kata, file)?.id;
-    if (kata && exercise && !progress[kata.id]?.[exercise]) {
-      (progress[kata.id] ??= {})[exercise] = { passed: 0, total: 0, runningNow: [name] };
-      continue;
-    }
-    for (const exercises of Object.values(progress)) {
-      for (const entry of Object.values(exercises)) {
-        if (!entry.notRun?.includes(name)) continue;
-        entry.notRun = entry.notRun.filter((other) => other !== name);
-        entry.runningNow = [...(entry.runningNow ?? []), name];
-      }
-    }
+    if (!kata || !exercise) continue;
+    // an exercise whose every file runs next has no result left: it is running, not "not run yet"
+    const entry = ((progress[kata.id] ??= {})[exercise] ??= { passed: 0, total: 0 });
+    entry.notRun = entry.notRun?.filter((other) => other !== name);
+    if (entry.notRun?.length === 0) delete entry.notRun;
+    entry.runningNow = [...(entry.runningNow ?? []), name];
+    // their tests still count in the kata's total, as running (the total must not shrink while they run)
+    entry.runningTests = (entry.runningTests ?? 0) + (saved[file]?.total ?? 0);
   }
   return progress;
 }
@@ -125,7 +122,8 @@ export function renderLadder(progress: Progress, options: { advice?: boolean } =
         return `${exercise.id} ${mark}`;
       })
       .join('  ');
-    const count = total === 0 ? 'not run yet' : `${passed}/${total} tests`;
+    const running = Object.values(results).reduce((sum, r) => sum + (r.runningTests ?? 0), 0);
+    const count = total > 0 ? `${passed}/${total} tests${running > 0 ? ` + ${running} running` : ''}` : running > 0 ? `${running} tests running` : 'not run yet';
     // a kata of which only some exercises ran must not look finished
     const notRun = total === 0 ? [] : kata.exercises.flatMap((exercise) => (!results[exercise.id] ? [exercise.id] : (results[exercise.id]!.notRun ?? [])));
     const confirming = kata.exercises.flatMap((exercise) => results[exercise.id]?.confirming ?? []);

@@ -24,9 +24,10 @@ export type ExerciseResult = {
 /**
  * Per kata and exercise, the tests passed and counted; `notRun` names the exercise's suite files
  * that have no result yet (say, the end-to-end file the learner's loop still holds back);
- * `runningNow` those whose result is about to be replaced by a run that starts now.
+ * `runningNow` those whose result is about to be replaced by a run that starts now, and
+ * `runningTests` how many tests they had at their latest run (left out of passed and total).
  */
-export type Progress = Record<string, Record<string, { passed: number; total: number; notRun?: string[]; confirming?: string[]; runningNow?: string[] }>>;
+export type Progress = Record<string, Record<string, { passed: number; total: number; notRun?: string[]; confirming?: string[]; runningNow?: string[]; runningTests?: number }>>;
 
 /** One test file's counts: each test, or one failed test for a file whose setup failed with none. */
 export type FileResult = { kata: string; exercise: string; passed: number; total: number; reducedRuns?: number };
