@@ -34,14 +34,16 @@ export class KataResults {
   /**
    * Records a run's files of this kata; returns the kata's results so far. An exercise with a suite
    * file that has not run in this session (the end-to-end file, held back until the unit suites
-   * pass) is not done: its verdict is still to come.
+   * pass), or that runs right after this run (`runningNext`), is not done: its verdict is still to come.
    */
-  record(testModules: ReadonlyArray<TestModule>): ExerciseResult[] {
+  record(testModules: ReadonlyArray<TestModule>, runningNext: readonly string[] = []): ExerciseResult[] {
     const outcomes = outcomesFromModules(testModules).filter((outcome) => outcome.kata === this.kata.id);
     for (const file of new Set(outcomes.map((outcome) => outcome.file))) this.#files.set(file, outcomes.filter((outcome) => outcome.file === file));
-    const results = tallyKata(this.kata, [...this.#files.values()].flat());
+    // files (from the root) that run right after this run: their outcomes so far are about to be replaced
+    const known = [...this.#files].filter(([file]) => !runningNext.includes(file));
+    const results = tallyKata(this.kata, known.flatMap(([, fileOutcomes]) => fileOutcomes));
     for (const file of suiteFilesOf(`katas/${this.kata.id}`)) {
-      if (this.#files.has(file)) continue;
+      if (known.some(([other]) => other === file)) continue;
       const result = results.find((entry) => entry.id === exerciseOfFile(this.kata, file)?.id);
       if (result) result.notRun = [...(result.notRun ?? []), suiteName(file)];
     }
@@ -95,7 +97,8 @@ export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?
     const confirming = result.confirming !== undefined && result.passed === result.total ? styleText('dim', `  passing at ${result.confirming} cases, confirming with ${FULL_RUNS}…`) : '';
     // a later exercise is one line: its failures wait for the current one (a stub's, most often)
     const later = index > at && !green && result.firstFailure ? styleText('dim', isNotStartedMessage(result.firstFailure.message) ? '  not started' : '  comes after ' + current!.id) : '';
-    const pending = (result === current || result.total === 0) && awaitingOnlyFiles(result, runningNext) ? styleText('dim', `  ${result.notRun!.join(', ')} ${result.notRun!.length === 1 ? 'runs' : 'run'} now…`) : '';
+    const runsNow = result === current || result.total === 0 || result.notRun?.every((name) => runningNext.includes(name));
+    const pending = runsNow && awaitingOnlyFiles(result, runningNext) ? styleText('dim', `  ${result.notRun!.join(', ')} ${result.notRun!.length === 1 ? 'runs' : 'run'} now…`) : '';
     lines.push(`${mark} ${`${result.id} ${result.title}`.padEnd(width)}  ${result.passed}/${result.total}${later}${confirming}${pending}`);
   }
   if (!current) {

@@ -223,6 +223,22 @@ describe('the guided loop', () => {
     expect(text).not.toContain('Next: work on exercise');
   });
 
+  it('does not show the ✓ of suites that run again right after this run (a save of a green kata: the end-to-end file first, the DAL suites after it)', () => {
+    const session = new KataResults(kata);
+    const all = ['5.1-ddl', '5.2-dal', '5.3-consumer', '5.3-consumer.e2e'].map((name) => `katas/01-user/${name}.test.ts`);
+    expect(isGreen(session.record(all.map((file) => fakeModule(file, [['t', 'passed']]))))).toBe(true);
+    // a save of user-dal.ts: the consumer's suite ran; the end-to-end file runs now, the DAL suite right after it
+    const running = session.record([fakeModule(all[2]!, [['t', 'passed']])], [all[3]!, all[1]!]);
+    expect(isGreen(running)).toBe(false);
+    const text = strip(guideText(kata, running, undefined, ['5.3-consumer.e2e', '5.2-dal']));
+    expect(text).toMatch(/✓ 5\.1 /);
+    expect(text).toMatch(/▶ 5\.2 .*0\/0 {2}5\.2-dal runs now…$/m);
+    expect(text).toMatch(/… 5\.3 .*1\/1 {2}5\.3-consumer\.e2e runs now…$/m);
+    expect(text).not.toContain('is green');
+    // their own results come back with their next run
+    expect(isGreen(session.record([fakeModule(all[3]!, [['t', 'passed']]), fakeModule(all[1]!, [['t', 'passed']])]))).toBe(true);
+  });
+
   it('counts an exercise over all its files when a rerun covers only one of them (the end-to-end file)', () => {
     const session = new KataResults(kata);
     session.record([fakeModule('katas/01-user/5.3-consumer.test.ts', [['u1', 'passed'], ['u2', 'failed', 'boom']])]);
