@@ -97,24 +97,46 @@ if (zones.length === 0 || unknownZones.length > 0) {
   process.exit(2);
 }
 
+/**
+ * Ends a run that could not start its checks (no server, the wrong one): the reason, a report
+ * that says it (CI's table shows the reason, not a missing column), one failure.
+ */
+function cannotStart(reason: string): never {
+  console.error(reason);
+  if (values.report) {
+    const report: VerifyReport = {
+      server: values.server ?? 'the test server',
+      passed: 0,
+      failed: 1,
+      checks: [{ group: 'verify', name: 'test environment', expected: 'starts', got: `could not start: ${reason.split('\n')[0]}`, ok: false }],
+    };
+    writeFileSync(values.report, JSON.stringify(report, null, 2) + '\n');
+  }
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
 // --server: a named server, started (or chosen) before the usual provisioning finds it
 let chosen: ServerChoice | undefined;
 try {
   chosen = values.server ? await chooseServer(values.server) : undefined;
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+  cannotStart(error instanceof Error ? error.message : String(error));
 }
-const environment = await provisionEnvironment({ kafka: true });
+let environment: Awaited<ReturnType<typeof provisionEnvironment>>;
+try {
+  environment = await provisionEnvironment({ kafka: true });
+} catch (error) {
+  await chosen?.stop().catch(() => undefined);
+  cannotStart(`the test environment did not start: ${describeError(error)}`);
+}
 console.log(environment.summary + '\n');
 const wrongServer = chosen && checkVersion(chosen.name, environment.serverVersion);
 if (wrongServer) {
-  console.error(wrongServer);
   await environment.stop();
   await chosen!.stop();
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+  cannotStart(wrongServer);
 }
 // the features this server lacks, asked of the server: the only skips a check excuses
 const missing = await missingFeatures(environment.mysqlUrl);
