@@ -79,17 +79,23 @@ export default class CalmReporter extends DefaultReporter {
   /**
    * The loop's own reruns (loop-gate.ts: a confirmation, the end-to-end file, the suites that
    * waited) continue the run before them: the screen is not cleared, so its failures stay in view.
+   * vitest would also list again, and count in the rerun's summary, the files that failed before
+   * and are not in the rerun (the file that failed just above): the summary is the rerun's own.
    */
   override onWatcherRerun(files: string[], trigger?: string): void {
     if (!takeContinuation(trigger)) return super.onWatcherRerun(files, trigger);
     const logger = this.ctx.logger as { clearFullScreen: (message?: string) => void };
     const clear = logger.clearFullScreen;
+    const print = this.printTestModule;
     logger.clearFullScreen = () => undefined;
+    this.printTestModule = () => undefined;
     try {
       this.log('');
       super.onWatcherRerun(files, 'the loop, right after the run above');
     } finally {
       logger.clearFullScreen = clear;
+      this.printTestModule = print;
+      this.failedUnwatchedFiles = [];
     }
   }
 
