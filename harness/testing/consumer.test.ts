@@ -64,6 +64,13 @@ describe('consumerUnderTest', () => {
     await expect(underTest().expectDalCalls(event, [{ method: 'deleteThing', args: ['x'] }], 'why')).rejects.toThrow(
       'handleCreated should call this.dal.deleteThing(id) once; it called this.dal.insertThing().',
     );
+    // a why with a pointer of its own: that one pointer, at the end (not two)
+    const error = (await underTest()
+      .expectDalCalls(event, [{ method: 'insertThing', args: [{ ...expected[0]!.args[0], city: 'Oslo' }] }], 'the row\n→ flattening map')
+      .catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^the row\nhandleCreated called/);
+    expect(error.message).toMatch(/\n→ flattening map$/);
+    expect(error.message.match(/→/g)).toHaveLength(1);
   });
 
   it('names a value handed over as undefined, even when the handler swallowed the driver\'s error', async () => {

@@ -263,20 +263,24 @@ export function consumerUnderTest<Dal>(options: ConsumerUnderTestOptions<Dal>): 
   return {
     deliver,
 
-    async expectDalCalls(event, expected, why) {
+    async expectDalCalls(event, expected, whyAndPointer) {
       const calls = await deliver(event);
       const handler = nameOf(event.event_type);
+      // a `why` that names its own lesson place ("→ Read ...") gives the one pointer, at the end
+      const pointerLines = whyAndPointer.split('\n').filter((line) => line.startsWith('→ '));
+      const why = whyAndPointer.split('\n').filter((line) => !line.startsWith('→ ')).join('\n');
+      const pointer = pointerLines.length > 0 ? pointerLines.join('\n') : lessons.exercise;
       const describeCalls = (list: readonly DalCall[]) => list.map((call) => `this.dal.${call.method}()`).join(', then ');
       if (calls.length !== expected.length || calls.some((call, index) => call.method !== expected[index]!.method)) {
         throw new Error(
           `${why}\n${handler} should call ${expected.map((call) => signature(call.method)).join(', then ')}` +
-            `${expected.length === 1 ? ' once' : ''}; it ${calls.length === 0 ? 'made no DAL call' : `called ${describeCalls(calls)}`}.\n${lessons.exercise}`,
+            `${expected.length === 1 ? ' once' : ''}; it ${calls.length === 0 ? 'made no DAL call' : `called ${describeCalls(calls)}`}.\n${pointer}`,
         );
       }
       calls.forEach((call, index) => {
         const differences = argumentDifferences(options.dal.methods[call.method] ?? [], call.args, expected[index]!.args);
         if (differences.length > 0) {
-          throw new Error([`${why}`, `${handler} called ${asCalled(call)} with other values than expected (✗ marks each):`, ...differences, lessons.exercise].join('\n'));
+          throw new Error([why, `${handler} called ${asCalled(call)} with other values than expected (✗ marks each):`, ...differences, pointer].join('\n'));
         }
       });
     },
