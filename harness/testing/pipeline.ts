@@ -9,6 +9,7 @@
  * (grading, verify, CI) starts its own consumer as described above.
  */
 import { randomBytes } from 'node:crypto';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
 import type { EventEnvelope, HandlerMap, Topic } from '../events/contract.ts';
 import { topicOf, isEventType } from '../events/contract.ts';
@@ -40,18 +41,31 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
   const prefix = `kt-${randomBytes(4).toString('hex')}-`;
   const log: string[] = [];
   /** the waits in progress, by event id: each ends with its event processed, or early with an error */
-  const waiting = new Map<string, { processed(event: ProcessedEvent): void; failed(error: Error): void }>();
-  const logLine = (line: string) => {
+  const waiting = new Map<string, { entityId: string; processed(event: ProcessedEvent): void; failed(error: Error): void }>();
+  /**
+   * An event whose handler waited on its own transaction's locks: the framework keeps retrying it
+   * (about 2 s a wait), so the tests after it do not send theirs (behindStuck).
+   */
+  let stuck: { entityId: string | undefined; line: string } | undefined;
+  const logLine = (coloured: string) => {
+    // the session's consumer styles its lines for a terminal: the tests read the text
+    const line = stripVTControlCharacters(coloured);
     log.push(line);
     // nothing else writes during an end-to-end test: a lock wait is the handler's own transaction
     // blocking a statement of the same handler, which no retry can cure; say so now, not in 15 s
-    if (/lock wait timeout/i.test(line)) for (const wait of [...waiting.values()]) wait.failed(ownLocks(line));
+    if (/lock wait timeout/i.test(line)) {
+      // the framework's retry line names the event by its entity (its partition key)
+      stuck = { entityId: /entity=([^\s:,]+)/.exec(line)?.[1], line };
+      for (const wait of [...waiting.values()]) wait.failed(wait.entityId === stuck.entityId ? ownLocks(line) : behindStuck(line));
+    }
   };
   let consumer: EventConsumer | undefined;
   let producer: BrokerProducer | undefined;
   let relay: RelayConnection | undefined;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const processed = (event: ProcessedEvent) => {
+    // the stuck event (or a later one of its entity, which waited behind it) got through
+    if (event.entityId !== undefined && event.entityId === stuck?.entityId) stuck = undefined;
     if (event.eventId !== undefined) waiting.get(event.eventId)?.processed(event);
   };
 
@@ -92,7 +106,7 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
     await producer?.stop();
   });
 
-  function waitFor(id: string, description: string): Promise<ProcessedEvent> {
+  function waitFor(id: string, entityId: string, description: string): Promise<ProcessedEvent> {
     return new Promise((resolve, reject) => {
       const end = () => {
         clearTimeout(timer);
@@ -108,6 +122,7 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
         );
       }, timeoutMs);
       waiting.set(id, {
+        entityId,
         processed: (event) => {
           end();
           resolve(event);
@@ -124,7 +139,8 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
     log,
     async deliver(event) {
       if (!isEventType(event.event_type)) throw new Error(`deliver(): unknown event_type ${event.event_type}`);
-      const processed = waitFor(event.event_id, `event ${event.event_type} ${event.event_id}`);
+      if (stuck) throw behindStuck(stuck.line);
+      const processed = waitFor(event.event_id, event.entity_id, `event ${event.event_type} ${event.event_id}`);
       if (relay) await relay.publish(topicOf(event.event_type), event.entity_id, event);
       else await producer!.send(prefix + topicOf(event.event_type), [{ key: event.entity_id, value: JSON.stringify(event) }]);
       const result = await processed;
@@ -152,6 +168,20 @@ function ownLocks(line: string): Error {
       `Nothing else writes during this test: the lock is held by the handler's own transaction. A DAL call inside this.dal.transaction(async (connection) => { ... }) ` +
       `that is not handed that connection runs on another connection of the pool, and waits on the transaction's locks until it times out. ` +
       `Pass the transaction's connection to every DAL call inside it, and run every DAL method's statements on the db it is given (never getPool() inside it).` +
+      unitSuitesFirst(),
+  ));
+}
+
+/**
+ * The failure for a test whose event is not sent (or not waited for) while an earlier event is
+ * retried on its own locks: sent meanwhile, it could wait on those locks or behind that event, a few
+ * seconds a wait, and the file would take ten seconds or more to say what its first failure says.
+ */
+function behindStuck(line: string): Error {
+  return explainsItself(new Error(
+    `This test did not run its event: an earlier event of this file is still being retried after its handler waited on its own transaction's locks (the failure above):\n  ${line}\n` +
+      `An event sent meanwhile could wait on those locks, or behind that event, seconds at a time. Fix that mistake first ` +
+      `(a DAL call inside this.dal.transaction(...) that is not handed the transaction's connection, most often); this test runs again with it.` +
       unitSuitesFirst(),
   ));
 }
