@@ -39,3 +39,14 @@ describe('the calm reporter (vitest.config.ts)', () => {
     expect(text).toContain(`Tests  ${9 + consumerTests} failed | 9 skipped (${18 + consumerTests})`);
   }, 120_000);
 });
+
+describe('a suite that did not compile', () => {
+  it('names the file and line of the syntax error', async () => {
+    const { syntaxErrorIn } = await import('./calm-reporter.ts');
+    // as the compiler writes it: coloured
+    const message = 'Transform failed with 1 error:\n\u001b[31m[PARSE_ERROR] \u001b[0mExpected `,`\n    \u001b[38;5;246m╭\u001b[0m\u001b[38;5;246m─\u001b[0m\u001b[38;5;246m[\u001b[0m katas/04-product/product-consumer.ts:43:7 \u001b[38;5;246m]\u001b[0m';
+    expect(syntaxErrorIn(message)).toBe('katas/04-product/product-consumer.ts, line 43');
+    expect(syntaxErrorIn('Transform failed\n  File: /work/x/katas/04-product/product-consumer.ts')).toBe('katas/04-product/product-consumer.ts');
+    expect(syntaxErrorIn('Finish exercise 5.1 first')).toBeUndefined();
+  });
+});

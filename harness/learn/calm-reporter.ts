@@ -10,7 +10,7 @@
  * shows vitest's full report. Under the verifier's module redirection (KATA_VERIFY_MODE) nothing
  * is folded: a maintainer reading a reference or a mistake wants every failure.
  */
-import { styleText } from 'node:util';
+import { stripVTControlCharacters, styleText } from 'node:util';
 import { DefaultReporter, type TestModule } from 'vitest/node';
 import type { SerializedError } from 'vitest';
 import { outcomesFromModules } from '../results/outcomes.ts';
@@ -29,6 +29,17 @@ function startOf(module: TestModule): number | undefined {
     if (started) return started;
   }
   return undefined;
+}
+
+/** Where a compiler error points, when a suite's setup failed on one: "katas/04-product/product-consumer.ts, line 43". */
+export function syntaxErrorIn(coloured: string): string | undefined {
+  // the compiler colours its code frame
+  const message = stripVTControlCharacters(coloured);
+  if (!/Transform failed|PARSE_ERROR|SyntaxError/.test(message)) return undefined;
+  const at = /╭─\[\s*([^\s\]]+?):(\d+):\d+\s*\]/.exec(message) ?? /File: (\S+)/.exec(message);
+  if (!at) return 'a file it imports';
+  const file = at[1]!.replace(/^.*?(?=katas\/|harness\/)/, '');
+  return at[2] ? `${file}, line ${at[2]}` : file;
 }
 
 export default class CalmReporter extends DefaultReporter {
@@ -124,7 +135,14 @@ export default class CalmReporter extends DefaultReporter {
     const setupOnly = failing.length > 0 && failing.every((outcome) => outcome.setup);
     if (!notStarted && !setupOnly) return super.printTestModule(testModule);
     const waits = setupOnly ? waitsFor(failing[0]!.message) : undefined;
-    const why = notStarted ? 'not started: each test meets a stub' : waits ? `waits for ${waits}` : 'its setup failed, before any test';
+    const unreadable = setupOnly ? syntaxErrorIn(failing[0]!.message) : undefined;
+    const why = notStarted
+      ? 'not started: each test meets a stub'
+      : waits
+        ? `waits for ${waits}`
+        : unreadable
+          ? `no test ran: a syntax error in ${unreadable} (shown below)`
+          : 'its setup failed, before any test';
     this.log(` ${this.getEntityPrefix(testModule)} ${testModule.relativeModuleId} ${styleText('dim', `(${tests.length} tests | ${why})`)}`);
   }
 }

@@ -117,6 +117,14 @@ describe('progress', () => {
   it('counts a suite whose setup failed as a failure', () => {
     expect(tallyProgress(curriculum, outcomesFromModules([fakeModule('katas/01-user/5.2-dal.test.ts', [], 'Finish exercise 5.1 first')]))).toEqual({ '01-user': { '5.2': { passed: 0, total: 1 } } });
   });
+
+  it("keeps a file's test count when its setup fails before any test (a syntax error): the kata's total does not shrink", () => {
+    const dal = 'katas/01-user/5.2-dal.test.ts';
+    recordProgress(outcomesFromModules([fakeModule(dal, [['a', 'passed'], ['b', 'passed'], ['c', 'failed']])]));
+    const broken = recordProgress(outcomesFromModules([fakeModule(dal, [], 'Transform failed with 1 error: [PARSE_ERROR]')]));
+    expect(broken['01-user']?.['5.2']).toMatchObject({ passed: 0, total: 3 });
+    expect(strip(renderLadder(broken))).toMatch(/01-user +0\/3 tests/);
+  });
 });
 
 describe('hints', () => {

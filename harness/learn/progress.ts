@@ -53,7 +53,16 @@ export function readProgress(runningNext: readonly string[] = []): Progress {
 
 /** Records the files one run covered (the others keep their latest result); returns the progress. */
 export function recordProgress(outcomes: readonly TestOutcome[]): Progress {
-  const files = { ...readFileResults(), ...tallyFiles(outcomes) };
+  const previous = readFileResults();
+  const fresh = tallyFiles(outcomes);
+  // a file whose setup failed before any test (a syntax error in the code it imports, a missing
+  // table) ran none: its tests still count, as not passed (the kata's total must not shrink)
+  for (const [file, result] of Object.entries(fresh)) {
+    const before = previous[file];
+    const ranNoTest = outcomes.every((outcome) => outcome.file !== file || outcome.setup);
+    if (ranNoTest && before && before.total > result.total) fresh[file] = { ...result, passed: 0, total: before.total };
+  }
+  const files = { ...previous, ...fresh };
   writeState(FILE, { files } satisfies Saved);
   return withFilesNotRun(progressOfFiles(files), files);
 }
