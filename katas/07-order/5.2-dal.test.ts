@@ -255,6 +255,16 @@ describe('Exercise 5.2: OrderDAL.upsertOrder', () => {
 });
 
 describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
+  const foundParagraph = lesson.paragraph('Exercise 5.2', 'A method that says whether it found the order');
+  /** cancelOrder's answer is a boolean: undefined (a missing return), a number or the driver's result object get their own words. */
+  const expectAnAnswer = (found: unknown) => {
+    if (typeof found === 'boolean') return;
+    throw new Error(
+      `cancelOrder returned ${found === undefined ? 'undefined' : typeof found === 'object' ? 'an object (the driver\'s result?)' : JSON.stringify(found)}, not true or false: ` +
+        (found === undefined ? 'a `return` is missing (return result.affectedRows > 0;).' : 'return whether the WHERE found a row: result.affectedRows > 0.') +
+        `\n${foundParagraph}`,
+    );
+  };
   it('cancels the order with that number, with the cancellation\'s values, leaves the others, and returns true', async () => {
     await assertProperty(
       fc.asyncProperty(
@@ -274,7 +284,8 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
               lesson.paragraph('Exercise 5.2', 'Cancel by the business key'),
             ),
           );
-          expect(found, `cancelOrder found the order: it should return true.\n${lesson.paragraph('Exercise 5.2', 'A method that says whether it found the order')}`).toBe(true);
+          expectAnAnswer(found);
+          expect(found, `cancelOrder found the order: it should return true.\n${foundParagraph}`).toBe(true);
         },
       ),
     );
@@ -287,10 +298,11 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
         await db.insert('orders', [row!]);
         await dal.cancelOrder(request);
         const again = await dal.cancelOrder(request);
+        expectAnAnswer(again);
         expect(
           again,
           `A redelivered cancel finds the order (already cancelled, with the same values: nothing changes) and must still return true: count the rows the WHERE found ` +
-            `(result.affectedRows), not the rows whose values changed (result.changedRows).\n${lesson.paragraph('Exercise 5.2', 'A method that says whether it found the order')}`,
+            `(result.affectedRows), not the rows whose values changed (result.changedRows).\n${foundParagraph}`,
         ).toBe(true);
         expect(await selectOrder(row!.order_id)).toEqualRows([cancelledRow(row!, request)], orders('The same cancel twice leaves the same row.'));
       }),
@@ -319,6 +331,7 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
           );
           // false has two causes: the guard in the WHERE (no row found), or changedRows counted (the row found, nothing changed)
           const guardInWhere = statements.some((statement) => /\bWHERE\b[\s\S]*\bevent_timestamp\b/i.test(statement.sql));
+          expectAnAnswer(found);
           expect(
             found,
             `The order with that number exists, so cancelOrder must return true even though the older cancel changed nothing: false would send a stale but known cancel ` +
@@ -327,7 +340,7 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
                 ? `Its UPDATE tests event_timestamp in the WHERE, so the older cancel finds no row: keep the guard in SET, not in WHERE.\n${olderCancel}`
                 : `Its WHERE has no time guard, as it should, so the row was there to find: return whether the WHERE found it (result.affectedRows > 0), ` +
                   `not whether its values changed (result.changedRows, 0 for a cancel that changes nothing).\n` +
-                  `${lesson.paragraph('Exercise 5.2', 'A method that says whether it found the order')}`),
+                  `${foundParagraph}`),
           ).toBe(true);
         },
       ),
@@ -368,7 +381,8 @@ describe('Exercise 5.2: OrderDAL.cancelOrder', () => {
         await db.insert('orders', [row]);
         const found = await dal.cancelOrder({ ...cancellation, order_number: unknown });
         expect(await selectOrders()).toEqualRows([row], orders(`cancelOrder for ${JSON.stringify(unknown)}, a number no order has, must change nothing.`));
-        expect(found, `No order has that number: cancelOrder must return false (result.affectedRows is 0).\n${lesson.paragraph('Exercise 5.2', 'A method that says whether it found the order')}`).toBe(false);
+        expectAnAnswer(found);
+        expect(found, `No order has that number: cancelOrder must return false (result.affectedRows is 0).\n${foundParagraph}`).toBe(false);
       }),
     );
   });
