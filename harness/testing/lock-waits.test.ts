@@ -21,6 +21,14 @@ describe('watchLockWaits', () => {
     expect(error.message).toContain('"Placeholders, never pasted values"');
   });
 
+  it('says what a count mismatch means: a row of VALUES with a ? too few, a statement with more ?s than values', async () => {
+    const rows = (await db.pool.execute('INSERT INTO variants (product_id, variant_key) VALUES (?, ?), (?)', [1, 'a', 2]).catch((e: unknown) => e)) as Error;
+    expect(rows.message).toMatch(/^Column count doesn't match value count at row/);
+    expect(rows.message).toContain('The INSERT names 2 columns, and a row of its VALUES holds 1 value');
+    const values = (await db.pool.execute('INSERT INTO variants (product_id, variant_key) VALUES (?, ?)', [1]).catch((e: unknown) => e)) as Error;
+    expect(values.message).toContain('a different number of ? placeholders than the values sent with it');
+  });
+
   it('turns the lock wait of an INSERT sent beside its transaction into an error that names the DELETE it waited on; later statements fail at once', async () => {
     await db.reset();
     await db.insert('variants', [{ product_id: 1, variant_key: 'a' }]);

@@ -25,6 +25,10 @@ const LOCK_WAIT_TIMEOUT = 1205;
 const DEADLOCK = 1213;
 const DUPLICATE_KEY = 1062;
 const PARSE_ERROR = 1064;
+/** "Column count doesn't match value count at row N" */
+const VALUE_COUNT = 1136;
+/** "Incorrect arguments to mysqld_stmt_execute": a prepared statement given more or fewer values than its ?s */
+const ARGUMENT_COUNT = 1210;
 
 /**
  * The driver's "Duplicate entry '…' for key '…'" says what, not why: when it reaches a test (an
@@ -78,6 +82,25 @@ function explainParseError(error: Error, sql: string): Error {
   return error;
 }
 
+/**
+ * The server's words for a statement whose counts disagree: a row of VALUES with more or fewer
+ * values than the column list ("Column count doesn't match value count at row 1"), or a statement
+ * sent with more or fewer values than its ?s ("Incorrect arguments to mysqld_stmt_execute").
+ */
+function explainCounts(error: Error, sql: string, errno: number): Error {
+  if (error.message.includes('\n→ Read')) return error;
+  const columns = /^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+\S+\s*\(([^)]*)\)/i.exec(sql)?.[1]?.split(',').length;
+  const groups = [...(/\bVALUES\s*([\s\S]*?)(?:\bON\s+DUPLICATE\b|$)/i.exec(sql)?.[1] ?? '').matchAll(/\(([^()]*)\)/g)].map((group) => group[1]!.split(',').length);
+  const uneven = columns !== undefined ? groups.find((count) => count !== columns) : undefined;
+  error.message +=
+    errno === VALUE_COUNT
+      ? `\nThe INSERT names ${columns ?? 'its'} column${columns === 1 ? '' : 's'}, and a row of its VALUES holds ${uneven ?? 'another number of'} value${uneven === 1 ? '' : 's'}: ` +
+        `each row's (?, ?, ...) needs exactly one ? per column, in the column list's order. A multi-row INSERT built in a loop: count the ?s of one row against the columns.`
+      : `\nThe statement has a different number of ? placeholders than the values sent with it: one value per ?, in order (a multi-row INSERT: every row's values, one after the other, in one flat array).`;
+  error.message += `\n${connectionLesson('placeholders')}`;
+  return error;
+}
+
 /** The open transactions of a pool's borrowed connections: the statements each ran since it began. */
 type OpenTransactions = Map<PoolConnection, string[]>;
 
@@ -128,6 +151,7 @@ export function watchLockWaits(pool: Pool): LockWatch {
     const errno = (error as { errno?: number } | null)?.errno;
     if (errno === DUPLICATE_KEY) return explainDuplicate(error as Error);
     if (errno === PARSE_ERROR) return explainParseError(error as Error, sqlText(sql));
+    if (errno === VALUE_COUNT || errno === ARGUMENT_COUNT) return explainCounts(error as Error, sqlText(sql), errno);
     if (errno !== LOCK_WAIT_TIMEOUT && errno !== DEADLOCK) return error;
     const message = lockWaitMessage(sqlText(sql), on, open, errno === DEADLOCK);
     waits.push(message);
