@@ -46,7 +46,7 @@ export default defineConfig({
     // printed again as an "Unhandled Rejection", dozens of times (unawaited-statements.ts)
     onUnhandledError: (error) => (alreadyExplained(error) ? false : undefined),
     // in the learner's watch loop: the current exercise first; end-to-end suites once they can teach,
-    // then first after the consumer's suite, with the other suites the save touched right after (loop-gate.ts)
+    // right after the unit suites the save touched (the green ones at 5 cases first; loop-gate.ts)
     sequence: { sequencer: LearnerSequencer },
     // vitest's default output, with a later exercise's failures in one line (calm-reporter.ts), then
     // the learner's progress ladder (silent during `npm run verify`)

@@ -5,13 +5,14 @@ import { useTemporaryStateDir } from '../testing/temporary-state.ts';
 import { curriculum } from '../../curriculum.ts';
 import { collectResults, currentResult, guideText, isGreen, KataResults } from './guide.ts';
 import { observeAndOffer, StuckTracker, stuckOffer } from './stuck.ts';
-import { afterRun, continuationPending, inLearnerLoop, LearnerSequencer, rerunAsContinuation, resetLoopGate, takeContinuation, waitingFor } from './loop-gate.ts';
+import { afterRun, inLearnerLoop, LearnerSequencer, resetLoopGate, waitingFor } from './loop-gate.ts';
 import { REPO_ROOT } from './state.ts';
 import { hintsOf, resetHints, revealNext } from './hints.ts';
 import { findExercise, findKata, UsageError } from './katas.ts';
 import { exerciseOfFile, outcomesFromModules } from '../results/outcomes.ts';
 import { tallyProgress } from '../results/tally.ts';
-import { currentExercise, currentKata, kataGreen, readProgress, recordProgress, renderLadder } from './progress.ts';
+import { currentExercise, currentKata, kataGreen, readFirstPass, readProgress, recordProgress, renderLadder } from './progress.ts';
+import { FULL_RUNS, propertyRuns, WHILE_RED_RUNS } from '../testing/property-runs.ts';
 import ProgressReporter from './progress-reporter.ts';
 
 const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
@@ -375,26 +376,42 @@ describe('the learner loop\'s end-to-end gate', () => {
     expect(after.notes).toEqual(['5.4-consumer.e2e.test.ts waits until 5.2-dal.test.ts passes (the end-to-end test can teach nothing before).']);
   });
 
-  it("once every unit suite passed, a save runs the end-to-end file's own exercise's unit suite, then the end-to-end file alone, then the other suites it touched", async () => {
+  it("once every unit suite passed, a save of the DAL runs its suites at the reduced count, then the end-to-end file, in one run; then their confirmation", async () => {
     record([files[0]!, 'passed'], [files[1]!, 'passed'], [files[2]!, 'passed'], [files[3]!, 'passed'], [files[4]!, 'failed']);
     // a save of order-dal.ts: its unit suites and the end-to-end file are affected
     const sorted = (await sequencer().sort([files[1], files[2], files[3], files[4]].map((file) => spec(file!)))) as { moduleId: string }[];
-    // 5.4's consumer suite first (a fraction of a second; it names a handler's mistake)
-    expect(names(sorted)).toEqual([files[3]]);
-    record([files[3]!, 'passed']);
-    const consumer = afterRun(ran(files[3]!));
-    expect(consumer.endToEnd).toEqual(['5.4-consumer.e2e.test.ts']);
-    expect(names(consumer.rerun as never)).toEqual([files[4]]);
-    // 5.2's and 5.3's ✓ are from before this save: the ladder shows them as running
-    expect(consumer.runningAfter.toSorted()).toEqual([files[1], files[2]]);
-    record([files[4]!, 'passed']);
-    const after = afterRun(ran(files[4]!));
+    // 5.4's consumer suite (its own exercise), 5.2's and 5.3's at 5 cases (a mistake in them is named by their own suite), then the end-to-end file
+    expect(names(sorted)).toEqual([files[3], files[1], files[2], files[4]]);
+    expect(readFirstPass()).toEqual([files[1], files[2]]);
+    expect(propertyRuns({ file: files[1], learnerLoop: true, env: {} })).toBe(WHILE_RED_RUNS);
+    expect(propertyRuns({ file: files[3], learnerLoop: true, env: {} })).toBe(FULL_RUNS);
+    // all pass (5.2 and 5.3 at the reduced count): their confirmation at the full count follows
+    const passedAt = (file: string, runs?: number) =>
+      ({ ...fakeModule(file, [['t', 'passed']]), moduleId: `${REPO_ROOT}${file}`, project: { createSpecification: (moduleId: string) => ({ moduleId }) }, children: { *allTests() { yield { fullName: 't', result: () => ({ state: 'passed' }), meta: () => (runs ? { propertyRuns: runs } : {}) }; } } }) as unknown as TestModule;
+    const firstRun = [passedAt(files[3]!), passedAt(files[1]!, WHILE_RED_RUNS), passedAt(files[2]!, WHILE_RED_RUNS), passedAt(files[4]!)];
+    recordProgress(outcomesFromModules(firstRun));
+    // meanwhile the ladder says they are being confirmed, and the kata is not green yet
+    const ladder = strip(renderLadder(readProgress()));
+    expect(ladder).toMatch(/07-order .*5\.2 … {2}5\.3 … {2}5\.4 ✓/);
+    expect(ladder).toContain('confirming with 25');
+    const after = afterRun(firstRun);
+    expect(after.endToEnd).toEqual([]);
     expect(names(after.rerun as never).toSorted()).toEqual([files[1], files[2]]);
-    expect(after.afterCurrent.toSorted()).toEqual(['5.2-dal.test.ts', '5.3-dal-items.test.ts']);
-    // meanwhile the ladder says they run (an exercise whose every file runs next is not "not run yet")
-    const ladder = strip(renderLadder(readProgress(names(after.rerun as never))));
-    expect(ladder).toMatch(/07-order .*5\.1 ✓ {2}5\.2 … {2}5\.3 … {2}5\.4 ✓ +\((5\.2-dal|5\.3-dal-items), (5\.2-dal|5\.3-dal-items) running now\)/);
-    expect(ladder).not.toContain('not run yet)');
+    expect(after.confirming.toSorted()).toEqual(['5.2-dal.test.ts', '5.3-dal-items.test.ts']);
+    // the confirmation runs every property at the full count
+    await sequencer().sort([spec(files[1]!), spec(files[2]!)]);
+    expect(readFirstPass()).toEqual([]);
+  });
+
+  it('a save of the consumer runs its suite, then the end-to-end file by itself', async () => {
+    record([files[0]!, 'passed'], [files[1]!, 'passed'], [files[2]!, 'passed'], [files[3]!, 'passed'], [files[4]!, 'passed']);
+    const sorted = (await sequencer().sort([files[3], files[4]].map((file) => spec(file!)))) as { moduleId: string }[];
+    expect(names(sorted)).toEqual([files[3]]);
+    expect(readFirstPass()).toEqual([]);
+    record([files[3]!, 'passed']);
+    const after = afterRun(ran(files[3]!));
+    expect(after.endToEnd).toEqual(['5.4-consumer.e2e.test.ts']);
+    expect(names(after.rerun as never)).toEqual([files[4]]);
   });
 
   it('holds the end-to-end file back when its own exercise\'s unit suite fails (the handler\'s mistake, named in a fraction of a second)', async () => {
@@ -405,37 +422,6 @@ describe('the learner loop\'s end-to-end gate', () => {
     const after = afterRun([fakeModule(files[3]!, [['t', 'failed']])]);
     expect(after.rerun).toEqual([]);
     expect(after.notes).toEqual(['5.4-consumer.e2e.test.ts waits until 5.4-consumer.test.ts passes (the end-to-end test can teach nothing before).']);
-  });
-
-  it("never races a save: the loop's rerun joins a save's run that is due, and waits for one that is running", async () => {
-    const calls: string[][] = [];
-    const changedTests = new Set<string>();
-    const vitest = { watcher: { changedTests }, runningPromise: undefined as Promise<unknown> | undefined, rerunTestSpecifications: async (specs: { moduleId: string }[]) => void calls.push(names(specs)) };
-    // no save pending: the loop's rerun starts, as a continuation
-    rerunAsContinuation(vitest as never, [spec(files[4]!)]);
-    expect(continuationPending()).toBe(true);
-    await vi.waitFor(() => expect(calls).toEqual([[files[4]]]));
-    expect(takeContinuation('rerun test')).toBe(true);
-    // a save's run is due (vitest's watcher holds its file for 100 ms): the loop's files join it, and that run is the save's (the screen clears)
-    changedTests.add(`${REPO_ROOT}${files[1]}`);
-    rerunAsContinuation(vitest as never, [spec(files[4]!)]);
-    await vi.waitFor(() => expect(changedTests.size).toBe(2));
-    expect(calls).toHaveLength(1);
-    expect(continuationPending()).toBe(false);
-    changedTests.clear();
-    // a save's run is under way: the loop's rerun waits for its end, and takes what that run adds
-    let end!: () => void;
-    vitest.runningPromise = new Promise<void>((resolve) => (end = resolve));
-    rerunAsContinuation(vitest as never, [spec(files[2]!)]);
-    // the save's run starts: it is no continuation of the loop's
-    expect(takeContinuation('katas/07-order/order-dal.ts')).toBe(false);
-    rerunAsContinuation(vitest as never, [spec(files[3]!), spec(files[2]!)]);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(calls).toHaveLength(1);
-    vitest.runningPromise = undefined;
-    end();
-    await vi.waitFor(() => expect(calls).toEqual([[files[4]], [files[2], files[3]]]));
-    expect(takeContinuation('rerun test')).toBe(true);
   });
 
   it('applies in watch mode only: vitest run, grading and verify run every suite', () => {

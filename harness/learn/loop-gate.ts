@@ -6,12 +6,14 @@
  * the full count still comes, right after the end-to-end verdict.
  *
  * Once the gate is open, the end-to-end verdict is the one the learner waits for (their unit
- * suites pass; the kata is done when the end-to-end test passes too): it comes first, in a run of
- * its own, about a second after the save, right after its own exercise's unit suite (the
- * consumer's, a fraction of a second: it names a handler's mistake that the end-to-end run would
- * only show, slowly). The kata's other suites the save touched run right after the end-to-end
- * file (they passed at their latest run; the save may have broken them, so they do run, and the
- * ladder counts them as running until they did). While the gate is closed, a run that includes
+ * suites pass; the kata is done when the end-to-end test passes too), about a second after the
+ * save, right after the kata's unit suites the save touched. A save of the consumer: its suite (a
+ * fraction of a second: it names a handler's mistake that the end-to-end run would only show,
+ * slowly), then the end-to-end file in a run of its own. A save of a file other exercises test
+ * too (the DAL, the tables): one run of their suites at the reduced count of cases, then the
+ * end-to-end file; a DAL mistake is named by the DAL's own suite, above the end-to-end failure
+ * (which belongs to the consumer's exercise). Their confirmation at the full count follows right
+ * after (the ladder says "confirming" until then). While the gate is closed, a run that includes
  * the unit suites holds the end-to-end file back until their verdict in this run: when they pass,
  * it runs right after, by itself; when the save broke them, their failure shows and it does not run.
  *
@@ -33,7 +35,7 @@ import { exerciseOfFile, kataOfFile, outcomesFromModules } from '../results/outc
 import { filePasses, provisional, tallyFiles, type FileResult } from '../results/tally.ts';
 import type { Kata } from '../../curriculum.ts';
 import { suiteFilesOf } from './katas.ts';
-import { currentExercise, exerciseGreen, readFileResults, readProgress } from './progress.ts';
+import { currentExercise, exerciseGreen, readFileResults, readProgress, writeFirstPass } from './progress.ts';
 import { REPO_ROOT } from './state.ts';
 
 const END_TO_END = '.e2e.test.ts';
@@ -187,29 +189,40 @@ export class LearnerSequencer extends BaseSequencer {
       return false;
     });
     if (first.length > 0) {
-      // the end-to-end file's own exercise's unit suite goes just before it (the consumer's: a
-      // fraction of a second, and it names a handler's mistake the end-to-end run only shows,
-      // slowly); the kata's other suites right after the end-to-end verdict
-      const own: TestSpecification[] = [];
+      // the kata's unit suites the save touched go before the end-to-end file: its own exercise's
+      // (the consumer's) as they are, the others' at the reduced count of cases (property-runs.ts),
+      // confirmed at the full count after the end-to-end verdict. A mistake in them is named by
+      // their own suite, not only by the end-to-end test (which belongs to the consumer's exercise)
+      const before: TestSpecification[] = [];
+      const firstPass: string[] = [];
       const ready: TestSpecification[] = [];
       for (const e2e of first) {
         const file = relativeFile(e2e.moduleId);
         const where = exerciseOf(e2e);
-        const mine = kept.filter((spec) => {
-          const other = exerciseOf(spec);
-          return other?.kata === where?.kata && other?.exercise === where?.exercise;
-        });
-        if (mine.length > 0) {
-          own.push(...mine);
+        const mine = kept.filter((spec) => exerciseOf(spec)?.kata === where?.kata);
+        if (mine.length === 0) {
+          ready.push(e2e);
+          continue;
+        }
+        const own = mine.filter((spec) => exerciseOf(spec)?.exercise === where?.exercise);
+        const others = mine.filter((spec) => !own.includes(spec));
+        if (others.length === 0) {
+          // a save of the consumer: its suite (a fraction of a second), then the end-to-end file by itself
+          before.push(...own);
           heldBack.set(file, e2e);
-        } else ready.push(e2e);
+          continue;
+        }
+        // a save of a file other exercises test too (the DAL, the tables): in this one run, their
+        // suites at the reduced count, then the end-to-end file (about half a second later than
+        // after the consumer's suite alone); a DAL mistake's own failure prints above the
+        // end-to-end one. Their confirmation at the full count follows.
+        before.push(...own, ...others, e2e);
+        firstPass.push(...others.filter((spec) => filePasses(results[relativeFile(spec.moduleId)])).map((spec) => relativeFile(spec.moduleId)));
       }
-      const firstKatas = first.map((spec) => dirname(relativeFile(spec.moduleId)));
-      for (const spec of kept) {
-        if (!own.includes(spec) && firstKatas.includes(dirname(relativeFile(spec.moduleId)))) afterCurrent.set(relativeFile(spec.moduleId), spec);
-      }
-      return [...own, ...ready, ...kept.filter((spec) => !own.includes(spec) && !afterCurrent.has(relativeFile(spec.moduleId)))];
+      writeFirstPass(firstPass);
+      return [...before, ...ready, ...kept.filter((spec) => !before.includes(spec))];
     }
+    writeFirstPass([]);
     return currentFirst(kept);
   }
 }

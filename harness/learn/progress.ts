@@ -51,6 +51,23 @@ export function readProgress(runningNext: readonly string[] = []): Progress {
   return progress;
 }
 
+const FIRST_PASS_FILE = 'first-pass.json';
+
+/**
+ * The green suites the learner's loop runs at the reduced count of property cases in the run that
+ * starts now (a save touched them while the end-to-end file waits for them: loop-gate.ts). Their
+ * pass is provisional and confirmed at the full count right after the end-to-end verdict. Written
+ * by the sequencer before each run of the loop (empty when none), read by the workers' setup.
+ */
+export function writeFirstPass(files: readonly string[]): void {
+  writeState(FIRST_PASS_FILE, { files });
+}
+
+export function readFirstPass(): string[] {
+  const saved = readState<{ files?: unknown }>(FIRST_PASS_FILE, {});
+  return Array.isArray(saved.files) ? saved.files.filter((file): file is string => typeof file === 'string') : [];
+}
+
 /** Records the files one run covered (the others keep their latest result); returns the progress. */
 export function recordProgress(outcomes: readonly TestOutcome[]): Progress {
   const previous = readFileResults();

@@ -196,6 +196,6 @@ function unitSuitesFirst(): string {
   if (!kata) return '';
   return (
     `\nIf a unit suite of this kata is red too (its other *.test.ts files), read and fix that first: it calls your handlers and DAL directly and names the mistake. ` +
-    `(In watch mode, npm test -- katas/${kata}/ and npm start run this file once they passed at their latest run, and the suites your save touched right after it: their verdict follows below.)`
+    `(In watch mode, npm test -- katas/${kata}/ and npm start run this file once they passed at their latest run, after the ones your save touched: a failure of theirs is listed above this one, or in the run just before.)`
   );
 }
