@@ -119,7 +119,7 @@ describe('Exercise 5.2: UserDAL.softDeleteUser', () => {
         await db.reset();
         await db.insert('users', [row]);
         await expect(dal.softDeleteUser(unknownId, deleteEventId, deleteTimestamp)).resolves.toBeUndefined();
-        expect(await db.select<UserRow>('users', USER_COLUMNS)).toEqualRows([row], users('softDeleteUser for a user_id that does not exist must not touch other rows, nor create one.'));
+        expect(await db.select<UserRow>('users', USER_COLUMNS)).toEqualRows([row], users('softDeleteUser for a user_id that does not exist must not touch other rows, nor create one: the UPDATE changes only the row WHERE user_id = ? (without a WHERE, it changes every row).'));
       }),
     );
   });

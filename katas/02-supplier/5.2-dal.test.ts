@@ -109,7 +109,7 @@ describe('Exercise 5.2: SupplierDAL.deleteSupplier', () => {
         await db.reset();
         await db.insert('suppliers', [row]);
         await expect(dal.deleteSupplier(unknownId)).resolves.toBeUndefined();
-        expect(await db.select<SupplierRow>('suppliers', SUPPLIER_COLUMNS)).toEqualRows([row], suppliers('deleteSupplier for an id that does not exist deletes nothing.'));
+        expect(await db.select<SupplierRow>('suppliers', SUPPLIER_COLUMNS)).toEqualRows([row], suppliers('deleteSupplier for an id that does not exist deletes nothing: the DELETE removes only the row WHERE supplier_id = ? (without a WHERE, it deletes every row).'));
       }),
     );
   });

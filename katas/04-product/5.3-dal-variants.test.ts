@@ -10,6 +10,7 @@ import { productRow, variantRow, variantSet } from '../../harness/events/product
 import type { ProductRow, VariantRow } from '../../harness/events/product.ts';
 import { assertReleasesOnFailure } from '../../harness/testing/connection-leaks.ts';
 import { ranBesideTheTransaction } from '../../harness/testing/lock-waits.ts';
+import { UnawaitedStatementError } from '../../harness/testing/unawaited-statements.ts';
 import { useKataDatabase } from '../../harness/testing/database.ts';
 import { arrangeProducts, arrangeVariants, readVariants, STORED_VARIANT_COLUMNS, storedVariants } from '../../harness/testing/product-tables.ts';
 import { assertProperty } from '../../harness/testing/properties.ts';
@@ -129,8 +130,15 @@ describe('Exercise 5.3: ProductDAL.replaceVariants', () => {
         await db.reset();
         await arrangeProducts(db, [product]);
         await arrangeVariants(db, product.product_id, earlier);
+        const outcome = await dal.replaceVariants(product.product_id, broken).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        // the harness refused a COMMIT that its INSERTs, not awaited, would have passed by: that is
+        // the mistake to name (a real COMMIT would have gone through, the refusal never reaching the caller)
+        if (outcome instanceof UnawaitedStatementError) throw outcome;
         await expect(
-          dal.replaceVariants(product.product_id, broken),
+          outcome === undefined ? Promise.resolve() : Promise.reject(outcome),
           `replaceVariants with the variant key '${duplicate.variant_key}' twice must fail (the UNIQUE key refuses the second row), ` +
             `and the error must reach the caller, so that the framework retries or dead-letters the event.\n${transactions}`,
         ).rejects.toThrow();

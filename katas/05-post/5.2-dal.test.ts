@@ -197,7 +197,7 @@ describe('Exercise 5.2: PostDAL.softDeletePost', () => {
         await db.reset();
         await db.insert('posts', [row]);
         await expect(dal.softDeletePost(unknownId, deleteEventId, deleteTimestamp)).resolves.toBeUndefined();
-        expect(await selectPosts()).toEqualRows([stored(row)], posts('softDeletePost for a post_id that does not exist must not touch other rows, nor create one.'));
+        expect(await selectPosts()).toEqualRows([stored(row)], posts('softDeletePost for a post_id that does not exist must not touch other rows, nor create one: the UPDATE changes only the row WHERE post_id = ? (without a WHERE, it changes every row).'));
       }),
     );
   });
