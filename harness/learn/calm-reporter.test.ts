@@ -48,5 +48,6 @@ describe('a suite that did not compile', () => {
     expect(syntaxErrorIn(message)).toBe('katas/04-product/product-consumer.ts, line 43');
     expect(syntaxErrorIn('Transform failed\n  File: /work/x/katas/04-product/product-consumer.ts')).toBe('katas/04-product/product-consumer.ts');
     expect(syntaxErrorIn('Finish exercise 5.1 first')).toBeUndefined();
+    expect(syntaxErrorIn('SyntaxError: Unexpected token } in JSON at position 3')).toBeUndefined();
   });
 });

@@ -35,7 +35,8 @@ function startOf(module: TestModule): number | undefined {
 export function syntaxErrorIn(coloured: string): string | undefined {
   // the compiler colours its code frame
   const message = stripVTControlCharacters(coloured);
-  if (!/Transform failed|PARSE_ERROR|SyntaxError/.test(message)) return undefined;
+  // the compiler's own signature (a SyntaxError thrown by code at run time is another matter)
+  if (!/Transform failed/.test(message) && !(/\[PARSE_ERROR\]/.test(message) && message.includes('╭─['))) return undefined;
   const at = /╭─\[\s*([^\s\]]+?):(\d+):\d+\s*\]/.exec(message) ?? /File: (\S+)/.exec(message);
   if (!at) return 'a file it imports';
   const file = at[1]!.replace(/^.*?(?=katas\/|harness\/)/, '');

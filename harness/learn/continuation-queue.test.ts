@@ -44,4 +44,26 @@ describe("the loop's own reruns", () => {
     await vi.waitFor(() => expect(calls).toEqual([[files[3]], [files[1], files[2]]]));
     expect(takeContinuation('rerun test')).toBe(true);
   });
+
+  it("runs its files itself when the save's run would not take them (npm start's filename pattern leaves another kata's changed files in vitest's watcher)", async () => {
+    const calls: string[][] = [];
+    // a file of another kata, changed: the pattern filters it out, and vitest leaves it in the set
+    const changedTests = new Set<string>([`${REPO_ROOT}katas/01-user/5.2-dal.test.ts`]);
+    const vitest = {
+      watcher: { changedTests },
+      runningPromise: undefined,
+      filenamePattern: ['katas/07-order/'],
+      globTestSpecifications: async () => files.map((file) => ({ moduleId: `${REPO_ROOT}${file}` })),
+      rerunTestSpecifications: async (specs: { moduleId: string }[]) => void calls.push(names(specs)),
+    };
+    rerunAsContinuation(vitest as never, [spec(files[3]!)]);
+    await vi.waitFor(() => expect(calls).toEqual([[files[3]]]));
+    expect(changedTests.size).toBe(1);
+    // a due save of this kata: the loop's files join it; if no run takes them, the loop runs them
+    changedTests.add(`${REPO_ROOT}${files[0]}`);
+    rerunAsContinuation(vitest as never, [spec(files[2]!)]);
+    await vi.waitFor(() => expect(changedTests.has(`${REPO_ROOT}${files[2]}`)).toBe(true));
+    await vi.waitFor(() => expect(calls).toEqual([[files[3]], [files[2]]]), { timeout: 2_000 });
+    expect(changedTests.has(`${REPO_ROOT}${files[2]}`)).toBe(false);
+  });
 });

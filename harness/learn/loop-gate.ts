@@ -101,7 +101,25 @@ const queued = ((globalThis as Record<symbol, unknown>)[Symbol.for('kafka-mysql-
 type WatchMachinery = Pick<Vitest, 'rerunTestSpecifications'> & {
   runningPromise?: Promise<unknown>;
   watcher?: { changedTests: Set<string> };
+  /** `npm start` and `npm test -- katas/X/` set it: a save's run keeps only the files it matches */
+  filenamePattern?: string[];
+  globTestSpecifications?: (filters?: string[]) => Promise<{ moduleId: string }[]>;
 };
+
+/** How long a save's run may take to start once it is due (vitest waits 100 ms after a change). */
+const SAVE_RUN_GRACE_MS = 300;
+
+/**
+ * Whether vitest's watcher holds changed files that a save's run will take: it keeps only those
+ * its filename pattern matches, and leaves the others in the set when none is left.
+ */
+async function saveRunDue(vitest: WatchMachinery): Promise<boolean> {
+  const changed = [...(vitest.watcher?.changedTests ?? [])];
+  if (changed.length === 0) return false;
+  if (!vitest.filenamePattern || !vitest.globTestSpecifications) return true;
+  const matching = new Set((await vitest.globTestSpecifications(vitest.filenamePattern)).map((spec) => spec.moduleId));
+  return changed.some((file) => matching.has(file));
+}
 
 /**
  * Reruns these files, once the run that just ended is fully over, as its continuation (see
@@ -131,10 +149,20 @@ async function startQueuedRerun(vitest: WatchMachinery): Promise<void> {
   const specs = queued.specs.splice(0);
   if (specs.length === 0) return;
   const changed = vitest.watcher?.changedTests;
-  if (changed && changed.size > 0) {
+  if (changed && (await saveRunDue(vitest))) {
     // a save's run is due (vitest's watcher holds its files for 100 ms): it takes these files too
     chained.next = false;
-    for (const spec of specs) changed.add(spec.moduleId);
+    const added = specs.filter((spec) => !changed.has(spec.moduleId));
+    for (const spec of added) changed.add(spec.moduleId);
+    // should no run take them after all, the loop runs them itself
+    const check = () => {
+      if (!added.some((spec) => changed.has(spec.moduleId))) return;
+      if (vitest.runningPromise) return void setTimeout(check, SAVE_RUN_GRACE_MS).unref();
+      for (const spec of added) changed.delete(spec.moduleId);
+      chained.next = true;
+      void vitest.rerunTestSpecifications(added);
+    };
+    setTimeout(check, SAVE_RUN_GRACE_MS).unref();
     return;
   }
   await vitest.rerunTestSpecifications(specs);

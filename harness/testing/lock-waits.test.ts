@@ -25,6 +25,9 @@ describe('watchLockWaits', () => {
     const rows = (await db.pool.execute('INSERT INTO variants (product_id, variant_key) VALUES (?, ?), (?)', [1, 'a', 2]).catch((e: unknown) => e)) as Error;
     expect(rows.message).toMatch(/^Column count doesn't match value count at row/);
     expect(rows.message).toContain('The INSERT names 2 columns, and a row of its VALUES holds 1 value');
+    // a function's own parentheses are not a row
+    const nested = (await db.pool.execute('INSERT INTO variants (product_id, variant_key) VALUES (?, CONCAT(?, ?)), (?, ?, ?)', [1, 'a', 'b', 2, 'c', 'd']).catch((e: unknown) => e)) as Error;
+    expect(nested.message).toContain('The INSERT names 2 columns, and a row of its VALUES holds 3 values');
     const values = (await db.pool.execute('INSERT INTO variants (product_id, variant_key) VALUES (?, ?)', [1]).catch((e: unknown) => e)) as Error;
     expect(values.message).toContain('a different number of ? placeholders than the values sent with it');
   });

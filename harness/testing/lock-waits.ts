@@ -90,15 +90,33 @@ function explainParseError(error: Error, sql: string): Error {
 function explainCounts(error: Error, sql: string, errno: number): Error {
   if (error.message.includes('\n→ Read')) return error;
   const columns = /^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+\S+\s*\(([^)]*)\)/i.exec(sql)?.[1]?.split(',').length;
-  const groups = [...(/\bVALUES\s*([\s\S]*?)(?:\bON\s+DUPLICATE\b|$)/i.exec(sql)?.[1] ?? '').matchAll(/\(([^()]*)\)/g)].map((group) => group[1]!.split(',').length);
-  const uneven = columns !== undefined ? groups.find((count) => count !== columns) : undefined;
+  const values = /\bVALUES\s*([\s\S]*?)(?:\bON\s+DUPLICATE\b|$)/i.exec(sql)?.[1] ?? '';
+  const uneven = columns !== undefined ? valueCounts(values).find((count) => count !== columns) : undefined;
   error.message +=
     errno === VALUE_COUNT
-      ? `\nThe INSERT names ${columns ?? 'its'} column${columns === 1 ? '' : 's'}, and a row of its VALUES holds ${uneven ?? 'another number of'} value${uneven === 1 ? '' : 's'}: ` +
-        `each row's (?, ?, ...) needs exactly one ? per column, in the column list's order. A multi-row INSERT built in a loop: count the ?s of one row against the columns.`
+      ? `\n${columns === undefined ? 'A row of the INSERT holds another number of values than the table has columns' : `The INSERT names ${columns} column${columns === 1 ? '' : 's'}, and a row of its VALUES holds ${uneven ?? 'another number of'} value${uneven === 1 ? '' : 's'}`}: ` +
+        `each row's (?, ?, ...) needs exactly one value per column, in the column list's order. A multi-row INSERT built in a loop: count the ?s of one row against the columns.`
       : `\nThe statement has a different number of ? placeholders than the values sent with it: one value per ?, in order (a multi-row INSERT: every row's values, one after the other, in one flat array).`;
   error.message += `\n${connectionLesson('placeholders')}`;
   return error;
+}
+
+/** How many values each row of a VALUES list holds: its top-level groups, commas counted outside nested parentheses (NOW(6)) and quotes. */
+function valueCounts(values: string): number[] {
+  const counts: number[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  for (const char of values) {
+    if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === "'" || char === '"') quote = char;
+    else if (char === '(') {
+      if (depth === 0) counts.push(1);
+      depth++;
+    } else if (char === ')') depth--;
+    else if (char === ',' && depth === 1) counts[counts.length - 1]!++;
+  }
+  return counts;
 }
 
 /** The open transactions of a pool's borrowed connections: the statements each ran since it began. */

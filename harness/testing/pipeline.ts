@@ -46,17 +46,21 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
    * An event whose handler waited on its own transaction's locks: the framework keeps retrying it
    * (about 2 s a wait), so the tests after it do not send theirs (behindStuck).
    */
-  let stuck: { entityId: string | undefined; line: string } | undefined;
+  let stuck: { entityId: string; line: string } | undefined;
+  /** the entities of the events this file sent */
+  const delivered = new Set<string>();
   const logLine = (coloured: string) => {
     // the session's consumer styles its lines for a terminal: the tests read the text
     const line = stripVTControlCharacters(coloured);
     log.push(line);
     // nothing else writes during an end-to-end test: a lock wait is the handler's own transaction
     // blocking a statement of the same handler, which no retry can cure; say so now, not in 15 s
-    if (/lock wait timeout/i.test(line)) {
-      // the framework's retry line names the event by its entity (its partition key)
-      stuck = { entityId: /entity=([^\s:,]+)/.exec(line)?.[1], line };
-      for (const wait of [...waiting.values()]) wait.failed(wait.entityId === stuck.entityId ? ownLocks(line) : behindStuck(line));
+    // the framework's retry line names the event by its entity (its partition key); the watch
+    // session's consumer serves other files too: only this file's events count here
+    const entityId = /entity=([^\s:,]+)/.exec(line)?.[1];
+    if (/lock wait timeout/i.test(line) && entityId !== undefined && delivered.has(entityId)) {
+      stuck = { entityId, line };
+      for (const wait of [...waiting.values()]) wait.failed(wait.entityId === entityId ? ownLocks(line) : behindStuck(line));
     }
   };
   let consumer: EventConsumer | undefined;
@@ -140,6 +144,7 @@ export function useEventPipeline(options: EventPipelineOptions): EventPipeline {
     async deliver(event) {
       if (!isEventType(event.event_type)) throw new Error(`deliver(): unknown event_type ${event.event_type}`);
       if (stuck) throw behindStuck(stuck.line);
+      delivered.add(event.entity_id);
       const processed = waitFor(event.event_id, event.entity_id, `event ${event.event_type} ${event.event_id}`);
       if (relay) await relay.publish(topicOf(event.event_type), event.entity_id, event);
       else await producer!.send(prefix + topicOf(event.event_type), [{ key: event.entity_id, value: JSON.stringify(event) }]);
