@@ -123,6 +123,8 @@ export function guideText(kata: Kata, results: readonly ExerciseResult[], offer?
     '',
     awaitingOnlyFiles(current, runningNext)
       ? `Next: wait a second or two for ${current.notRun!.join(', ')}: ${current.notRun!.length === 1 ? 'its' : 'their'} verdict decides whether exercise ${current.id} is done.`
+      : current.confirming !== undefined && current.passed === current.total
+      ? `Next: wait a second or two: exercise ${current.id} passed at ${current.confirming} cases per property, and runs again now at ${FULL_RUNS}; that verdict decides whether it is done.`
       : kata.startsGreen
       ? 'Next: this kata checks your environment. Run `npm run doctor` in another terminal: it says what is missing and how to fix it.'
       : `Next: work on exercise ${current.id} (katas/${kata.id}/README.md, "Exercise ${current.id}"), save, and this reruns by itself. Stuck? npm run hint -- ${kata.id} ${current.id}`,

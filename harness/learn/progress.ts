@@ -149,14 +149,14 @@ export function renderLadder(progress: Progress, options: { advice?: boolean } =
       })
       .join('  ');
     const running = Object.values(results).reduce((sum, r) => sum + (r.runningTests ?? 0), 0);
-    const count = total > 0 ? `${passed}/${total} tests${running > 0 ? ` + ${running} running` : ''}` : running > 0 ? `${running} tests running` : 'not run yet';
+    const count = total > 0 ? `${passed}/${total} tests${running > 0 ? ` + ${running} to run` : ''}` : running > 0 ? `${running} tests to run` : 'not run yet';
     // a kata of which only some exercises ran must not look finished
     const notRun = total === 0 ? [] : kata.exercises.flatMap((exercise) => (!results[exercise.id] ? [exercise.id] : (results[exercise.id]!.notRun ?? [])));
     const confirming = kata.exercises.flatMap((exercise) => results[exercise.id]?.confirming ?? []);
     const runningNow = kata.exercises.flatMap((exercise) => results[exercise.id]?.runningNow ?? []);
     const pending =
       (notRun.length > 0 ? styleText('dim', `   (${notRun.join(', ')} not run yet)`) : '') +
-      (runningNow.length > 0 ? styleText('dim', `   (${runningNow.join(', ')} running now)`) : '') +
+      (runningNow.length > 0 ? styleText('dim', `   (${runningNow.join(', ')} run next, on this code)`) : '') +
       (confirming.length > 0 ? styleText('dim', `   (${confirming.join(', ')} passing at ${WHILE_RED_RUNS} cases, confirming with ${FULL_RUNS})`) : '');
     lines.push(`  ${marker} ${kata.id.padEnd(width)}  ${count.padEnd(12)}  ${exercises}${pending}`);
   }

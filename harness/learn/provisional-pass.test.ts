@@ -53,6 +53,9 @@ describe('a pass at the reduced count of property cases', () => {
     expect(isGreen(guide)).toBe(false);
     expect(currentResult(guide)?.id).toBe('5.2');
     expect(strip(guideText(kata, guide))).toContain(`passing at ${WHILE_RED_RUNS} cases, confirming with ${FULL_RUNS}…`);
+    // not "work on exercise 5.2": it passed, and its confirmation is running
+    expect(strip(guideText(kata, guide))).toContain(`Next: wait a second or two: exercise 5.2 passed at ${WHILE_RED_RUNS} cases per property, and runs again now at ${FULL_RUNS}`);
+    expect(strip(guideText(kata, guide))).not.toContain('Next: work on exercise');
   });
 
   it('turns green once the full count passed', () => {

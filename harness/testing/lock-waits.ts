@@ -35,7 +35,7 @@ const ARGUMENT_COUNT = 1210;
  * event delivered twice, a replace that did not delete first), the lesson's words follow it. A test
  * that expects the refusal still sees the driver's words first.
  */
-function explainDuplicate(error: Error): Error {
+function explainDuplicate(error: Error, sql: string): Error {
   if (error.message.includes('\n→ Read')) return error;
   const where = currentTest();
   // in a table exercise the statements are the course's own, right ones: the key is what is wrong
@@ -46,14 +46,28 @@ function explainDuplicate(error: Error): Error {
       lessonFor(where.kata).section('Exercise 5.1');
     return error;
   }
+  // the lesson of the table's own exercise: an end-to-end test (the consumer's exercise) runs every DAL method
+  const exercise = exerciseOfTable(where.kata, sql) ?? where.exercise;
   error.message +=
     `\nThe database already holds a row with this key, and the statement stores it again. Kafka delivers an event at least once: the same event may come twice, ` +
     `and storing it again must leave the row in place, not fail (INSERT ... ON DUPLICATE KEY UPDATE${
       // kata 04's variants change with their product: its lesson replaces them (DELETE, then INSERT); other children (kata 07's order lines) never change
-      where.kata === '04-product' ? '; or, for the set of a product\'s variants, DELETE them first in the same transaction' : ''
+      where.kata === '04-product' && exercise !== '5.2' ? '; or, for the set of a product\'s variants, DELETE them first in the same transaction' : ''
     }).\n` +
-    connectionLesson('redelivery');
+    connectionLesson('redelivery', { kata: where.kata, exercise });
   return error;
+}
+
+/** In the katas with a parent and a child table, the exercise whose DAL method writes each. */
+const TABLE_EXERCISE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '04-product': { products: '5.2', product_variants: '5.3' },
+  '07-order': { orders: '5.2', order_items: '5.3' },
+};
+
+/** The exercise that writes the table an INSERT or UPDATE names, where the kata has one per table. */
+function exerciseOfTable(kata: string | undefined, sql: string): string | undefined {
+  const table = /^\s*(?:INSERT\s+(?:IGNORE\s+)?INTO|UPDATE|REPLACE\s+INTO)\s+`?(\w+)`?/i.exec(sql)?.[1]?.toLowerCase();
+  return kata && table ? TABLE_EXERCISE[kata]?.[table] : undefined;
 }
 
 /**
@@ -97,7 +111,11 @@ function explainCounts(error: Error, sql: string, errno: number): Error {
       ? `\n${columns === undefined ? 'A row of the INSERT holds another number of values than the table has columns' : `The INSERT names ${columns} column${columns === 1 ? '' : 's'}, and a row of its VALUES holds ${uneven ?? 'another number of'} value${uneven === 1 ? '' : 's'}`}: ` +
         `each row's (?, ?, ...) needs exactly one value per column, in the column list's order. A multi-row INSERT built in a loop: count the ?s of one row against the columns.`
       : `\nThe statement has a different number of ? placeholders than the values sent with it: one value per ?, in order (a multi-row INSERT: every row's values, one after the other, in one flat array).`;
-  error.message += `\n${connectionLesson('placeholders')}`;
+  const where = currentTest();
+  // kata 07's items: the lesson that builds the multi-row INSERT
+  error.message += `\n${
+    where.kata === '07-order' && exerciseOfTable(where.kata, sql) === '5.3' ? lessonFor(where.kata).paragraph('Exercise 5.3', 'Building it') : connectionLesson('placeholders')
+  }`;
   return error;
 }
 
@@ -167,7 +185,7 @@ export function watchLockWaits(pool: Pool): LockWatch {
   let poisoned: LockWaitError | undefined;
   const explain = (error: unknown, sql: unknown, on: PoolConnection | undefined): unknown => {
     const errno = (error as { errno?: number } | null)?.errno;
-    if (errno === DUPLICATE_KEY) return explainDuplicate(error as Error);
+    if (errno === DUPLICATE_KEY) return explainDuplicate(error as Error, sqlText(sql));
     if (errno === PARSE_ERROR) return explainParseError(error as Error, sqlText(sql));
     if (errno === VALUE_COUNT || errno === ARGUMENT_COUNT) return explainCounts(error as Error, sqlText(sql), errno);
     if (errno !== LOCK_WAIT_TIMEOUT && errno !== DEADLOCK) return error;

@@ -34,13 +34,13 @@ describe('Exercise 5.3 end to end: Kafka -> consumer -> MySQL', () => {
     const select = () => db.select<Record<string, unknown>>('posts', POST_COLUMNS, { post_id: draft.post_id });
     const id = draft.post_id;
     /** Compares the columns named in `expected`, in the table's column order. */
-    const expectPost = async (expected: Record<string, unknown>, why: string) =>
+    const expectPost = async (expected: Record<string, unknown>, why: string, pointer = lesson.exercise('5.3')) =>
       expect(await select()).toEqualRows([{ post_id: id, ...expected }], {
         columns: POST_COLUMNS.filter((column) => column === 'post_id' || column in expected),
         table: 'posts',
         partial: true,
         why,
-        pointer: lesson.exercise('5.3'),
+        pointer,
       });
 
     await pipeline.deliver(postEvent(EventType.POST_CREATED, draft));
@@ -78,7 +78,8 @@ describe('Exercise 5.3 end to end: Kafka -> consumer -> MySQL', () => {
     await pipeline.deliver(postEvent(EventType.POST_UPDATED, edited));
     await expectPost(
       { body: 'Cold brew, now with oat milk 🥛 (edited)', published_at: '2024-05-02 08:00:00.000001', updated_at: '2024-05-03 08:00:00.500000' },
-      'After a second post.updated: the edit lands, and published_at stays the first one (set once).',
+      'After a second post.updated: the edit lands, and published_at stays the first one (set once, by the DAL\'s upsert).',
+      lesson.paragraph('Exercise 5.2', 'Set once'),
     );
 
     const deletion = postEvent(EventType.POST_DELETED, { post_id: id });
