@@ -64,7 +64,9 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
       }
       // every kata after this one is green: the next is an earlier kata that was left red
       const back = curriculum.indexOf(next as (typeof curriculum)[number]) < at;
-      banner = `${guideText(kata, results)}\n${back ? `Back to kata ${next.id}, an earlier kata that is not green yet` : `Moving on to kata ${next.id}`}: ${next.title}. Its lesson: katas/${next.id}/README.md\n\n`;
+      banner =
+        `${guideText(kata, results)}\n${back ? `Back to kata ${next.id}, an earlier kata that is not green yet` : `Moving on to kata ${next.id}`}: ${next.title}. Its lesson: katas/${next.id}/README.md\n` +
+        `(From now on this reruns katas/${next.id}/ only: a save in katas/${kata.id}/ runs nothing here. npm start -- ${kata.id} watches it again.)\n\n`;
       kata = next;
       session = new KataResults(next);
       // after this run has fully ended: switch the watched kata and run it

@@ -14,6 +14,7 @@ import { connectionLesson, currentTest } from './lesson-places.ts';
 import { lessonFor } from './teach.ts';
 import { InFlight, UnawaitedStatementError } from './unawaited-statements.ts';
 import { shorten, sqlText } from './sql-text.ts';
+import { explainsItself } from './settled-messages.ts';
 
 /** How long a test's statement waits for a row lock: no statement of a correct solution ever waits this long. */
 export const LOCK_WAIT_SECONDS = 2;
@@ -186,8 +187,10 @@ export function watchLockWaits(pool: Pool): LockWatch {
   const explain = (error: unknown, sql: unknown, on: PoolConnection | undefined): unknown => {
     const errno = (error as { errno?: number } | null)?.errno;
     if (errno === DUPLICATE_KEY) return explainDuplicate(error as Error, sqlText(sql));
-    if (errno === PARSE_ERROR) return explainParseError(error as Error, sqlText(sql));
-    if (errno === VALUE_COUNT || errno === ARGUMENT_COUNT) return explainCounts(error as Error, sqlText(sql), errno);
+    // no right solution sends SQL the server cannot read or count: a test that expected another
+    // refusal (a foreign key's) shows this one as it is (settled-messages.ts)
+    if (errno === PARSE_ERROR) return explainsItself(explainParseError(error as Error, sqlText(sql)));
+    if (errno === VALUE_COUNT || errno === ARGUMENT_COUNT) return explainsItself(explainCounts(error as Error, sqlText(sql), errno));
     if (errno !== LOCK_WAIT_TIMEOUT && errno !== DEADLOCK) return error;
     const message = lockWaitMessage(sqlText(sql), on, open, errno === DEADLOCK);
     waits.push(message);

@@ -18,7 +18,7 @@ import { getPool } from '../db/pool.ts';
 import { EventConsumer, type ProcessedEvent } from '../kafka/event-consumer.ts';
 import { knownEntityIn } from '../kafka/known-entity.ts';
 import { connectRelay, type RelayConnection } from './pipeline-relay-client.ts';
-import { currentTest } from './lesson-places.ts';
+import { connectionLesson, currentTest } from './lesson-places.ts';
 import { kataEnvironment } from './provided.ts';
 import { explainsItself } from './settled-messages.ts';
 
@@ -172,7 +172,8 @@ function ownLocks(line: string): Error {
 ` +
       `Nothing else writes during this test: the lock is held by the handler's own transaction. A DAL call inside this.dal.transaction(async (connection) => { ... }) ` +
       `that is not handed that connection runs on another connection of the pool, and waits on the transaction's locks until it times out. ` +
-      `Pass the transaction's connection to every DAL call inside it, and run every DAL method's statements on the db it is given (never getPool() inside it).` +
+      `Pass the transaction's connection to every DAL call inside it, and run every DAL method's statements on the db it is given (never getPool() inside it).\n` +
+      connectionLesson('transaction') +
       unitSuitesFirst(),
   ));
 }
