@@ -3,7 +3,6 @@
  * watches it, and after every save shows where you are and what to do next. When the kata turns
  * green it moves on to the next one by itself. Ctrl-C stops (servers included).
  */
-import { basename, relative } from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import type { TestModule, Vitest } from 'vitest/node';
 import { curriculum, type Kata } from '../../curriculum.ts';
@@ -36,16 +35,14 @@ runCli('npm start [-- <kata>]   e.g. npm start -- 01-user', async () => {
       const progress = recordProgress(outcomesFromModules(ran));
       // what runs next, in order: an end-to-end file whose gate opened, else the suites that passed
       // at the reduced count of property cases (property-runs.ts) and the green ones the save touched
-      const { rerun, notes, confirming, runningAfter } = afterRun(ran);
-      // the files about to run have no result yet: their verdict from before this save is about to
-      // be replaced (a pass at the reduced count being confirmed keeps its "confirming" line)
-      const runningFiles = [...rerun.filter((spec) => !confirming.includes(basename(spec.moduleId))).map((spec) => relative(REPO_ROOT, spec.moduleId).replaceAll('\\', '/')), ...runningAfter];
-      const results = session.record(ran, runningFiles);
+      const { rerun, notes, replaced } = afterRun(ran);
+      // the files about to run have no result yet: their verdict from before this save is about to be replaced
+      const results = session.record(ran, replaced);
       const current = currentResult(results);
       // counted only on runs that ran the current exercise (not on the loop's reruns of other suites)
       const ranNow = current !== undefined && ran.some((module) => exerciseOfFile(kata, module.moduleId)?.id === current.id);
       const offer = observeAndOffer(stuck, kata, current, ranNow);
-      const runningNext = [...rerun.map((spec) => spec.moduleId), ...runningAfter].map((file) => suiteName(file));
+      const runningNext = [...rerun.map((spec) => spec.moduleId), ...replaced].map((file) => suiteName(file));
       process.stdout.write('\x1Bc' + banner + guideText(kata, results, offer, runningNext) + '\n' + notes.map((note) => styleText('dim', note) + '\n').join(''));
       banner = '';
       // an end-to-end file held back until now (loop-gate.ts) runs right away

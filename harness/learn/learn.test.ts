@@ -319,7 +319,7 @@ describe('the learner loop\'s end-to-end gate', () => {
     expect(waitingFor(e2e)).toEqual([]);
     run(['katas/01-user/5.2-dal.test.ts', 'failed']);
     expect(waitingFor(e2e)).toEqual(['katas/01-user/5.2-dal.test.ts']);
-    expect(afterRun([])).toEqual({ rerun: [], notes: [], endToEnd: [], afterCurrent: [], confirming: [], afterEndToEnd: [], runningAfter: [] });
+    expect(afterRun([])).toEqual({ rerun: [], notes: [], endToEnd: [], afterCurrent: [], confirming: [], afterEndToEnd: [], replaced: [] });
   });
 
   const files = ['5.1-ddl', '5.2-dal', '5.3-dal-items', '5.4-consumer', '5.4-consumer.e2e'].map((name) => `katas/07-order/${name}.test.ts`);
@@ -398,6 +398,8 @@ describe('the learner loop\'s end-to-end gate', () => {
     expect(after.endToEnd).toEqual([]);
     expect(names(after.rerun as never).toSorted()).toEqual([files[1], files[2]]);
     expect(after.confirming.toSorted()).toEqual(['5.2-dal.test.ts', '5.3-dal-items.test.ts']);
+    // a pass being confirmed keeps its result (the ladder says "confirming"): none is replaced
+    expect(after.replaced).toEqual([]);
     // the confirmation runs every property at the full count
     await sequencer().sort([spec(files[1]!), spec(files[2]!)]);
     expect(readFirstPass()).toEqual([]);
@@ -412,6 +414,8 @@ describe('the learner loop\'s end-to-end gate', () => {
     const after = afterRun(ran(files[3]!));
     expect(after.endToEnd).toEqual(['5.4-consumer.e2e.test.ts']);
     expect(names(after.rerun as never)).toEqual([files[4]]);
+    // its verdict from before the save is about to be replaced
+    expect(after.replaced).toEqual([files[4]]);
   });
 
   it('holds the end-to-end file back when its own exercise\'s unit suite fails (the handler\'s mistake, named in a fraction of a second)', async () => {

@@ -303,8 +303,11 @@ export function afterRun(testModules: ReadonlyArray<TestModule>): {
   confirming: string[];
   /** when an end-to-end file runs now: the suites that run right after it (confirmations first) */
   afterEndToEnd: string[];
-  /** files (from the root) of suites that already passed and run again right after the rerun: their result is about to be replaced */
-  runningAfter: string[];
+  /**
+   * files (from the root) whose latest result the rerun, or the suites right after it, are about
+   * to replace (not the confirmations: a pass at the reduced count keeps its "confirming" line)
+   */
+  replaced: string[];
 } {
   const results = readFileResults();
   const confirm = confirmations(testModules);
@@ -333,7 +336,7 @@ export function afterRun(testModules: ReadonlyArray<TestModule>): {
       afterCurrent: [],
       confirming: [],
       afterEndToEnd: later.map(([file]) => basename(file)),
-      runningAfter: waited.map(([file]) => file),
+      replaced: [...opened, ...waited].map(([file]) => file),
     };
   }
   // the current exercise's confirmation before the green suites (as the sequencer would order them)
@@ -349,8 +352,8 @@ export function afterRun(testModules: ReadonlyArray<TestModule>): {
     afterCurrent: rerun.filter((spec) => !isProvisional(spec)).map((spec) => basename(spec.moduleId)),
     confirming: rerun.filter(isProvisional).map((spec) => basename(spec.moduleId)),
     afterEndToEnd: [],
-    // the green suites the current-first rule put back to wait (currentFirst): they run right after
-    runningAfter: [...afterCurrent.keys()],
+    // and the green suites the current-first rule put back to wait (currentFirst): they run right after
+    replaced: [...rerun.filter((spec) => !isProvisional(spec)).map((spec) => relativeFile(spec.moduleId)), ...afterCurrent.keys()],
   };
 }
 

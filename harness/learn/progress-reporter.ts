@@ -5,8 +5,6 @@
  */
 import type { Reporter, TestModule, TestSpecification, Vitest } from 'vitest/node';
 import { curriculum } from '../../curriculum.ts';
-import { basename, relative } from 'node:path';
-import { REPO_ROOT } from './state.ts';
 import { styleText } from 'node:util';
 import { outcomesFromModules, type TestOutcome } from '../results/outcomes.ts';
 import { tallyKata, tallyProgress, type Progress } from '../results/tally.ts';
@@ -34,19 +32,17 @@ export default class ProgressReporter implements Reporter {
     let alsoNow: string[] = [];
     let thenNow: string[] = [];
     let next: TestSpecification[] = [];
-    let stale: TestSpecification[] = [];
-    /** files that passed before and run again right after the next run */
-    let after: string[] = [];
+    /** files (from the root) whose result the runs right after this one replace */
+    let runningNext: string[] = [];
     // recorded first: the gate reads this run's results
     const recorded = recordProgress(outcomes);
     if (vitest && inLearnerLoop(vitest)) {
-      const { rerun, notes, endToEnd, afterCurrent, confirming, afterEndToEnd, runningAfter } = afterRun(testModules);
+      const { rerun, notes, endToEnd, afterCurrent, confirming, afterEndToEnd, replaced } = afterRun(testModules);
       for (const note of notes) process.stdout.write(`\n${note}\n`);
       // an end-to-end file whose gate just opened runs now, not at the next save; then the
       // confirmations at the full count and the green suites the save touched
       next = rerun;
-      stale = rerun.filter((spec) => !confirming.includes(basename(spec.moduleId)));
-      after = runningAfter;
+      runningNext = replaced;
       if (next.length > 0) rerunAsContinuation(vitest, next);
       runsNow = endToEnd;
       alsoNow = afterCurrent;
@@ -55,7 +51,6 @@ export default class ProgressReporter implements Reporter {
     }
     // the files about to run count as not run yet: their previous verdict is about to be replaced
     // (a file being confirmed keeps its pass at the reduced count: the ladder says "confirming")
-    const runningNext = [...stale.map((spec) => relative(REPO_ROOT, spec.moduleId).replaceAll('\\', '/')), ...after];
     const progress = runningNext.length === 0 ? recorded : readProgress(runningNext);
     // in CI or under a grader nobody acts on "Next: ...": the ladder alone is the result; nor
     // while an end-to-end file is about to run (its verdict decides what comes next)

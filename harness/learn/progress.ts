@@ -55,9 +55,9 @@ const FIRST_PASS_FILE = 'first-pass.json';
 
 /**
  * The green suites the learner's loop runs at the reduced count of property cases in the run that
- * starts now (a save touched them while the end-to-end file waits for them: loop-gate.ts). Their
- * pass is provisional and confirmed at the full count right after the end-to-end verdict. Written
- * by the sequencer before each run of the loop (empty when none), read by the workers' setup.
+ * starts now (a save touched them, and the end-to-end file runs after them in the same run:
+ * loop-gate.ts). Their pass is provisional and confirmed at the full count right after. Written by
+ * the sequencer before each run of the loop (empty when none), read by the workers' setup.
  */
 export function writeFirstPass(files: readonly string[]): void {
   writeState(FIRST_PASS_FILE, { files });
